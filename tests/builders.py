@@ -1,0 +1,64 @@
+"""Builder functions for test data: sensible defaults, override what the test is about."""
+
+from __future__ import annotations
+
+import itertools
+
+from django.contrib.auth.models import Permission, User
+
+from trials.models import Condition, Contact, Kind, Site, Status, Trial
+
+_numbers = itertools.count(1)
+
+
+def make_staff(username: str = "alice", **extra) -> User:
+    user = User.objects.create_user(
+        username, f"{username}@findatrial.example", "correct horse battery", is_staff=True, **extra
+    )
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label__in=["trials", "screening"])
+    )
+    return user
+
+
+def make_trial(
+    registry_id: str | None = None,
+    *,
+    conditions: tuple[str, ...] = ("sle",),
+    sites: int = 0,
+    contacts: int = 0,
+    **fields,
+) -> Trial:
+    number = next(_numbers)
+    defaults = {
+        "brief_title": f"Test study number {number}",
+        "kind": Kind.INTERVENTIONAL,
+        "status": Status.RECRUITING,
+        "published": True,
+        "min_age_value": 18,
+        "min_age_unit": "years",
+        "max_age_value": 75,
+        "max_age_unit": "years",
+    }
+    defaults.update(fields)
+    trial = Trial.objects.create(registry_id=registry_id or f"NCT9{number:07d}", **defaults)
+    if conditions:
+        trial.conditions.set(Condition.objects.filter(slug__in=conditions))
+    for index in range(sites):
+        Site.objects.create(
+            trial=trial,
+            facility=f"Hospital {index}",
+            city="Charleston",
+            state="South Carolina",
+            postal_code="29425",
+            country="United States",
+            status=Status.RECRUITING,
+        )
+    for index in range(contacts):
+        Contact.objects.create(
+            trial=trial,
+            name=f"Coordinator {index}",
+            phone="843-555-0100",
+            email=f"c{index}@example.org",
+        )
+    return trial

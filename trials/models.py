@@ -1,0 +1,358 @@
+"""Trial content: conditions, trials, their sites, contacts and researchers."""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Upper
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Condition(models.Model):
+    """A disease a trial studies, under the stable slug the questionnaire uses."""
+
+    slug = models.SlugField(max_length=60, unique=True)
+    name = models.CharField(_("medical name"), max_length=200)
+    lay_name = models.CharField(_("everyday name"), max_length=200)
+    synonyms = models.TextField(
+        blank=True,
+        help_text=_(
+            "Registry terms that mean this condition, one per line (matched ignoring case)."
+        ),
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    position = models.PositiveSmallIntegerField(default=100)
+
+    class Meta:
+        ordering = ["position", "lay_name"]
+
+    def __str__(self) -> str:
+        return self.lay_name
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('trials:list')}?condition={self.slug}"
+
+    @property
+    def synonym_list(self) -> list[str]:
+        return [line.strip() for line in self.synonyms.splitlines() if line.strip()]
+
+
+class Kind(models.TextChoices):
+    INTERVENTIONAL = "interventional", _("Treatment study (interventional)")
+    OBSERVATIONAL = "observational", _("Observational study")
+    EXPANDED_ACCESS = "expanded_access", _("Expanded access")
+    NIH_PROJECT = "nih_project", _("NIH-funded research project")
+
+
+class Status(models.TextChoices):
+    NOT_YET_RECRUITING = "not_yet_recruiting", _("Not yet recruiting")
+    RECRUITING = "recruiting", _("Recruiting")
+    ENROLLING_BY_INVITATION = "enrolling_by_invitation", _("Enrolling by invitation only")
+    ACTIVE_NOT_RECRUITING = "active_not_recruiting", _("Running, not taking new people")
+    SUSPENDED = "suspended", _("Paused")
+    TERMINATED = "terminated", _("Stopped early")
+    COMPLETED = "completed", _("Completed")
+    WITHDRAWN = "withdrawn", _("Withdrawn before it started")
+    AVAILABLE = "available", _("Available")
+    NO_LONGER_AVAILABLE = "no_longer_available", _("No longer available")
+    UNKNOWN = "unknown", _("Status not known")
+    FUNDED_PROJECT = "funded_project", _("Funded research, not enrolling")
+
+
+OPEN_STATUSES = (Status.NOT_YET_RECRUITING, Status.RECRUITING, Status.ENROLLING_BY_INVITATION)
+
+
+class Phase(models.TextChoices):
+    EARLY_PHASE_1 = "early_phase_1", _("Early phase 1")
+    PHASE_1 = "phase_1", _("Phase 1")
+    PHASE_1_2 = "phase_1_2", _("Phase 1 and 2")
+    PHASE_2 = "phase_2", _("Phase 2")
+    PHASE_2_3 = "phase_2_3", _("Phase 2 and 3")
+    PHASE_3 = "phase_3", _("Phase 3")
+    PHASE_4 = "phase_4", _("Phase 4")
+    NOT_APPLICABLE = "", _("Does not apply")
+
+
+class Sex(models.TextChoices):
+    ALL = "all", _("All")
+    FEMALE = "female", _("Female only")
+    MALE = "male", _("Male only")
+
+
+class AgeUnit(models.TextChoices):
+    YEARS = "years", _("years")
+    MONTHS = "months", _("months")
+    WEEKS = "weeks", _("weeks")
+    DAYS = "days", _("days")
+
+
+def eligibility_fingerprint(text: str) -> str:
+    """A short fingerprint of eligibility text, blind to whitespace changes."""
+    return hashlib.sha256(" ".join(text.split()).encode()).hexdigest()[:32]
+
+
+class TrialQuerySet(models.QuerySet):
+    def published(self) -> TrialQuerySet:
+        return self.filter(published=True)
+
+    def open_to_enrolment(self) -> TrialQuerySet:
+        return self.filter(status__in=OPEN_STATUSES).exclude(kind=Kind.NIH_PROJECT)
+
+    def by_registry_id(self, registry_id: str) -> TrialQuerySet:
+        return self.annotate(registry_id_upper=Upper("registry_id")).filter(
+            registry_id_upper=registry_id.upper()
+        )
+
+    def for_cards(self) -> TrialQuerySet:
+        """What a trial card shows, fetched in a fixed number of queries."""
+        return self.prefetch_related("conditions", "sites")
+
+
+class Trial(models.Model):
+    """One study or funded project, keyed by its registry id (the permalink)."""
+
+    registry_id = models.CharField(
+        _("registry id"),
+        max_length=40,
+        unique=True,
+        help_text=_("NCT number, or the NIH project number for NIH-funded projects."),
+    )
+    nih_appl_id = models.PositiveBigIntegerField(
+        _("NIH RePORTER application id"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("/trials/NIH-<this number>/ redirects to this page."),
+    )
+    org_study_id = models.CharField(_("sponsor's study id"), max_length=100, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.INTERVENTIONAL)
+
+    # Registry-owned fields: an import refreshes these.
+    official_title = models.TextField(blank=True)
+    brief_title = models.CharField(_("registry short title"), max_length=500)
+    brief_summary = models.TextField(_("registry summary"), blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, default=Status.UNKNOWN)
+    status_verified_on = models.DateField(_("status last verified"), null=True, blank=True)
+    phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
+    sponsor = models.CharField(max_length=300, blank=True)
+    funding_mechanism = models.CharField(
+        max_length=10, blank=True, help_text=_("NIH activity code, such as U01 or R01.")
+    )
+    enrollment = models.PositiveIntegerField(_("number of people"), null=True, blank=True)
+    start_date = models.DateField(null=True, blank=True)
+    completion_date = models.DateField(null=True, blank=True)
+    conditions = models.ManyToManyField(Condition, blank=True, related_name="trials")
+    registry_conditions = models.JSONField(
+        default=list, blank=True, help_text=_("Conditions as the registry lists them.")
+    )
+    unmapped_conditions = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=_("Registry conditions that match none of ours. Add a synonym to map them."),
+    )
+    keywords = models.JSONField(default=list, blank=True)
+    min_age_value = models.PositiveSmallIntegerField(null=True, blank=True)
+    min_age_unit = models.CharField(max_length=10, choices=AgeUnit.choices, blank=True)
+    max_age_value = models.PositiveSmallIntegerField(null=True, blank=True)
+    max_age_unit = models.CharField(max_length=10, choices=AgeUnit.choices, blank=True)
+    sex = models.CharField(max_length=10, choices=Sex.choices, default=Sex.ALL)
+    healthy_volunteers = models.BooleanField(_("accepts healthy volunteers"), null=True, blank=True)
+    eligibility_text = models.TextField(_("eligibility as registered"), blank=True)
+    source_url = models.URLField(_("registry page"), max_length=500, blank=True)
+    source_format = models.CharField(max_length=20, blank=True, editable=False)
+    registry_updated_on = models.DateField(_("registry last updated"), null=True, blank=True)
+
+    # Editorial fields: written by our team, never touched by an import.
+    plain_title = models.CharField(max_length=300, blank=True)
+    plain_summary = models.TextField(
+        blank=True, help_text=_("One or two plain sentences shown under the title.")
+    )
+    what_it_studies = models.TextField(_("what this research studies"), blank=True)
+    good_fit = models.TextField(_("who may be a good fit"), blank=True)
+    not_a_fit = models.TextField(_("who may not be a fit"), blank=True)
+    potential_benefit = models.TextField(blank=True)
+    similar_studies = models.TextField(_("how similar studies have done"), blank=True)
+    linked_trials = models.ManyToManyField(
+        "self",
+        blank=True,
+        help_text=_("For example an NIH project and the trial it pays for."),
+    )
+    published = models.BooleanField(default=False)
+    last_reviewed_on = models.DateField(null=True, blank=True)
+    last_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # Set when someone authors structured criteria: the eligibility text they read.
+    criteria_fingerprint = models.CharField(max_length=32, blank=True, editable=False)
+    criteria_need_review = models.BooleanField(
+        default=False,
+        help_text=_("The registered eligibility text changed after criteria were written."),
+    )
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrialQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-status_verified_on", "registry_id"]
+        indexes = [models.Index(fields=["published", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.registry_id}: {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("trials:detail", args=[self.registry_id])
+
+    @property
+    def title(self) -> str:
+        return self.plain_title or self.brief_title or self.official_title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES and self.kind != Kind.NIH_PROJECT
+
+    @property
+    def is_nih_project(self) -> bool:
+        return self.kind == Kind.NIH_PROJECT
+
+    @property
+    def registry_name(self) -> str:
+        return _("NIH RePORTER") if self.is_nih_project else _("ClinicalTrials.gov")
+
+    def age_range_label(self) -> str:
+        low = _age(self.min_age_value, self.min_age_unit)
+        high = _age(self.max_age_value, self.max_age_unit)
+        if low and high:
+            return _("%(low)s to %(high)s") % {"low": low, "high": high}
+        if low:
+            return _("%(low)s and older") % {"low": low}
+        if high:
+            return _("Up to %(high)s") % {"high": high}
+        return _("Any age")
+
+    def funding_label(self) -> str:
+        return FUNDING_MECHANISMS.get(self.funding_mechanism, self.funding_mechanism)
+
+    def mark_criteria_written(self) -> None:
+        """Remember which eligibility text the structured criteria were written against."""
+        self.criteria_fingerprint = eligibility_fingerprint(self.eligibility_text)
+        self.criteria_need_review = False
+
+
+def _age(value: int | None, unit: str) -> str:
+    if value is None:
+        return ""
+    return f"{value} {AgeUnit(unit or AgeUnit.YEARS).label}"
+
+
+# NIH activity codes we meet, in words. Unknown codes are shown as the code alone.
+FUNDING_MECHANISMS = {
+    "U01": _("Research project, cooperative agreement (U01)"),
+    "UM1": _("Research project, cooperative agreement (UM1)"),
+    "U19": _("Research program, cooperative agreement (U19)"),
+    "R01": _("Research project grant (R01)"),
+    "R03": _("Small research grant (R03)"),
+    "R21": _("Exploratory research grant (R21)"),
+    "R34": _("Clinical trial planning grant (R34)"),
+    "R35": _("Outstanding investigator award (R35)"),
+    "R44": _("Small business research grant (R44)"),
+    "R43": _("Small business research grant (R43)"),
+    "K23": _("Career development award (K23)"),
+    "K08": _("Career development award (K08)"),
+    "P30": _("Research center grant (P30)"),
+    "P50": _("Specialized research center grant (P50)"),
+    "T32": _("Training grant (T32)"),
+    "F31": _("Research fellowship (F31)"),
+}
+
+
+class Site(models.Model):
+    """A place where the study runs."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites")
+    facility = models.CharField(max_length=300, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    state = models.CharField(max_length=120, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=120, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    status = models.CharField(max_length=30, choices=Status.choices, blank=True)
+
+    class Meta:
+        ordering = ["country", "state", "city", "facility"]
+
+    def __str__(self) -> str:
+        return ", ".join(
+            part for part in (self.facility, self.city, self.state, self.country) if part
+        )
+
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.city, self.state) if part)
+
+
+class ContactRole(models.TextChoices):
+    CENTRAL = "central", _("Study contact")
+    BACKUP = "backup", _("Backup study contact")
+    SITE = "site", _("Site contact")
+
+
+class Contact(models.Model):
+    """Someone to call or write to about the study, for the whole study or one site."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="contacts")
+    site = models.ForeignKey(
+        Site, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
+    )
+    role = models.CharField(max_length=20, choices=ContactRole.choices, default=ContactRole.CENTRAL)
+    name = models.CharField(max_length=200, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    phone_ext = models.CharField(_("extension"), max_length=20, blank=True)
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["role", "id"]
+
+    def __str__(self) -> str:
+        return self.name or self.email or self.phone
+
+    @property
+    def tel_href(self) -> str:
+        digits = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+        return f"tel:{digits}" if digits else ""
+
+
+class ResearcherRole(models.TextChoices):
+    PRINCIPAL_INVESTIGATOR = "principal_investigator", _("Lead researcher")
+    STUDY_DIRECTOR = "study_director", _("Study director")
+    STUDY_CHAIR = "study_chair", _("Study chair")
+    SUB_INVESTIGATOR = "sub_investigator", _("Researcher")
+
+
+class Researcher(models.Model):
+    """A researcher named on the registry record."""
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="researchers")
+    name = models.CharField(max_length=200)
+    role = models.CharField(
+        max_length=30, choices=ResearcherRole.choices, default=ResearcherRole.PRINCIPAL_INVESTIGATOR
+    )
+    affiliation = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["role", "id"]
+
+    def __str__(self) -> str:
+        return self.name
