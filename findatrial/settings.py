@@ -146,6 +146,9 @@ CTGOV_API_URL = os.environ.get("CTGOV_API_URL", "https://clinicaltrials.gov/api/
 
 LOGIN_URL = "admin:login"
 
+# Django 6 behaviour now: a URL typed without a scheme means https.
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -7,3 +7,10 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret")
 from findatrial.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# No collectstatic before tests: serve static files from the finders, unhashed.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT = None  # nothing collected in tests; whitenoise serves from the finders

@@ -1,0 +1,257 @@
+"""The staff side of trial content: review, edit, publish and import trials."""
+
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from trials.models import Condition, Contact, Researcher, Site, Trial
+
+
+@admin.register(Condition)
+class ConditionAdmin(admin.ModelAdmin):
+    list_display = ["lay_name", "name", "slug", "parent", "trial_count"]
+    search_fields = ["slug", "name", "lay_name", "synonyms"]
+    list_select_related = ["parent"]
+    # The slugs are a contract with the questionnaire and shared links.
+    readonly_fields = ["slug"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Condition]:
+        return super().get_queryset(request).annotate(trial_total=Count("trials"))
+
+    @admin.display(description=_("trials"), ordering="trial_total")
+    def trial_count(self, condition: Condition) -> int:
+        return condition.trial_total
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.readonly_fields if obj else []
+
+
+class SiteInline(admin.TabularInline):
+    model = Site
+    extra = 0
+    fields = [
+        "facility",
+        "city",
+        "state",
+        "postal_code",
+        "country",
+        "status",
+        "latitude",
+        "longitude",
+    ]
+
+
+class ContactInline(admin.TabularInline):
+    model = Contact
+    extra = 0
+    fields = ["role", "name", "phone", "phone_ext", "email", "site"]
+    autocomplete_fields = []
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # Offer only this trial's own sites.
+        if db_field.name == "site":
+            trial_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Site.objects.filter(trial_id=trial_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class ResearcherInline(admin.TabularInline):
+    model = Researcher
+    extra = 0
+    fields = ["name", "role", "affiliation"]
+
+
+class NeedsAttentionFilter(admin.SimpleListFilter):
+    title = _("needs attention")
+    parameter_name = "attention"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("criteria", _("Criteria need review")),
+            ("unmapped", _("Has unmapped conditions")),
+            ("unreviewed", _("Never reviewed")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "criteria":
+            return queryset.filter(criteria_need_review=True)
+        if self.value() == "unmapped":
+            return queryset.exclude(unmapped_conditions=[])
+        if self.value() == "unreviewed":
+            return queryset.filter(last_reviewed_on__isnull=True)
+        return queryset
+
+
+@admin.register(Trial)
+class TrialAdmin(admin.ModelAdmin):
+    list_display = [
+        "registry_id",
+        "title_for_staff",
+        "status",
+        "published",
+        "condition_names",
+        "site_count",
+        "criteria_need_review",
+        "last_reviewed_on",
+        "updated_at",
+    ]
+    list_display_links = ["registry_id", "title_for_staff"]
+    list_filter = [
+        "status",
+        "published",
+        NeedsAttentionFilter,
+        "kind",
+        "phase",
+        ("conditions", admin.RelatedOnlyFieldListFilter),
+    ]
+    search_fields = [
+        "registry_id",
+        "org_study_id",
+        "brief_title",
+        "plain_title",
+        "official_title",
+        "conditions__name",
+        "conditions__lay_name",
+        "conditions__slug",
+    ]
+    list_per_page = 50
+    date_hierarchy = "updated_at"
+    filter_horizontal = ["conditions", "linked_trials"]
+    inlines = [SiteInline, ContactInline, ResearcherInline]
+    actions = ["publish", "unpublish", "mark_reviewed"]
+    readonly_fields = [
+        "last_reviewed_by",
+        "unmapped_conditions_list",
+        "registry_conditions_list",
+        "source_format",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            _("For patients (written by our team, never changed by an import)"),
+            {
+                "fields": [
+                    "published",
+                    "plain_title",
+                    "plain_summary",
+                    "what_it_studies",
+                    "good_fit",
+                    "not_a_fit",
+                    "potential_benefit",
+                    "similar_studies",
+                    "linked_trials",
+                    ("last_reviewed_on", "last_reviewed_by"),
+                ]
+            },
+        ),
+        (
+            _("Conditions"),
+            {
+                "fields": [
+                    "conditions",
+                    "registry_conditions_list",
+                    "unmapped_conditions_list",
+                ]
+            },
+        ),
+        (
+            _("From the registry (refreshed by each import)"),
+            {
+                "fields": [
+                    ("registry_id", "nih_appl_id", "org_study_id"),
+                    ("kind", "status", "status_verified_on"),
+                    ("phase", "enrollment"),
+                    "brief_title",
+                    "official_title",
+                    "brief_summary",
+                    ("sponsor", "funding_mechanism"),
+                    ("start_date", "completion_date"),
+                    ("min_age_value", "min_age_unit", "max_age_value", "max_age_unit"),
+                    ("sex", "healthy_volunteers"),
+                    "eligibility_text",
+                    "criteria_need_review",
+                    ("source_url", "registry_updated_on"),
+                    ("source_format", "created_at", "updated_at"),
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Trial]:
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(site_total=Count("sites", distinct=True))
+            .prefetch_related("conditions")
+        )
+
+    @admin.display(description=_("title"), ordering="plain_title")
+    def title_for_staff(self, trial: Trial) -> str:
+        return trial.title[:90]
+
+    @admin.display(description=_("conditions"))
+    def condition_names(self, trial: Trial) -> str:
+        return ", ".join(condition.lay_name for condition in trial.conditions.all())
+
+    @admin.display(description=_("sites"), ordering="site_total")
+    def site_count(self, trial: Trial) -> int:
+        return trial.site_total
+
+    @admin.display(description=_("conditions as registered"))
+    def registry_conditions_list(self, trial: Trial):
+        return _bullets(trial.registry_conditions) or "—"
+
+    @admin.display(description=_("registry conditions we could not map"))
+    def unmapped_conditions_list(self, trial: Trial):
+        return _bullets(trial.unmapped_conditions) or _("None: every condition is mapped.")
+
+    def save_model(self, request, trial, form, change):
+        if "last_reviewed_on" in form.changed_data and trial.last_reviewed_on:
+            trial.last_reviewed_by = request.user
+        super().save_model(request, trial, form, change)
+
+    @admin.action(description=_("Publish the selected trials"), permissions=["change"])
+    def publish(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
+        count = queryset.update(published=True)
+        self.message_user(
+            request,
+            ngettext("%d trial published.", "%d trials published.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected trials"), permissions=["change"])
+    def unpublish(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
+        count = queryset.update(published=False)
+        self.message_user(
+            request,
+            ngettext("%d trial unpublished.", "%d trials unpublished.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Mark the selected trials as reviewed today"), permissions=["change"]
+    )
+    def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
+        count = queryset.update(
+            last_reviewed_on=timezone.localdate(), last_reviewed_by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext("%d trial marked as reviewed.", "%d trials marked as reviewed.", count)
+            % count,
+            messages.SUCCESS,
+        )
+
+
+def _bullets(items: list[str]):
+    if not items:
+        return ""
+    return format_html_join("", "<div>• {}</div>", ((item,) for item in items))
