@@ -14,3 +14,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 STATIC_ROOT = None  # nothing collected in tests; whitenoise serves from the finders
+
+# The browser tests talk plain http to a local live server.
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False

@@ -1,0 +1,84 @@
+"""Real-browser fixtures: Debian's Chromium driven by Playwright, and axe-core checks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+# Playwright's sync API runs an event loop; Django must still allow ORM calls from the test.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is not installed at {CHROMIUM}: .ci/run installs it.")
+        pytest.skip(f"Chromium is not installed at {CHROMIUM}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser, live_server) -> Iterator:
+    """A fresh phone-sized page with no cookies, with every request outside our site refused."""
+    yield from _page(browser, live_server, PHONE)
+
+
+@pytest.fixture
+def desktop(browser, live_server) -> Iterator:
+    yield from _page(browser, live_server, DESKTOP)
+
+
+def _page(browser, live_server, viewport):
+    context = browser.new_context(viewport=viewport, base_url=live_server.url)
+    outside_requests: list[str] = []
+
+    def refuse_third_parties(route):
+        if route.request.url.startswith(live_server.url) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", refuse_third_parties)
+    page = context.new_page()
+    page.outside_requests = outside_requests
+    yield page
+    context.close()
+    assert not outside_requests, f"pages asked a third party for: {outside_requests}"
+
+
+def assert_accessible(page) -> None:
+    """axe-core, run in the page, finds no violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
