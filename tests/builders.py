@@ -6,7 +6,7 @@ import itertools
 
 from django.contrib.auth.models import Permission, User
 
-from trials.models import Condition, Contact, Kind, Site, Status, Trial
+from trials.models import Condition, Contact, Kind, Researcher, Site, Status, Trial
 
 _numbers = itertools.count(1)
 
@@ -62,3 +62,35 @@ def make_trial(
             email=f"c{index}@example.org",
         )
     return trial
+
+
+def make_site(trial: Trial, **fields) -> Site:
+    defaults = {
+        "facility": "Medical University of South Carolina",
+        "city": "Charleston",
+        "state": "South Carolina",
+        "postal_code": "29425",
+        "country": "United States",
+        "status": Status.RECRUITING,
+    }
+    defaults.update(fields)
+    return Site.objects.create(trial=trial, **defaults)
+
+
+def make_contact(trial: Trial, **fields) -> Contact:
+    defaults = {
+        "name": "Study coordinator",
+        "phone": "(843) 555-0100",
+        "email": "study@example.org",
+    }
+    defaults.update(fields)
+    return Contact.objects.create(trial=trial, **defaults)
+
+
+def make_researcher(trial: Trial, **fields) -> Researcher:
+    defaults = {
+        "name": "Dr. Test Researcher",
+        "affiliation": "Medical University of South Carolina",
+    }
+    defaults.update(fields)
+    return Researcher.objects.create(trial=trial, **defaults)
