@@ -1,0 +1,267 @@
+"""What the public pages read: filtered trial lists, condition counts, one trial's page."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    Case,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+
+from trials.models import (
+    OPEN_STATUSES,
+    Condition,
+    Contact,
+    Kind,
+    Phase,
+    Site,
+    Trial,
+    TrialQuerySet,
+)
+
+TRUE_WORDS = {"1", "on", "true", "yes"}
+FALSE_WORDS = {"", "0", "off", "false", "no"}
+
+
+@dataclass(frozen=True)
+class TrialFilters:
+    """What a person asked the trial list for, already checked against what exists."""
+
+    condition: Condition | None = None
+    open_only: bool = False
+    country: str = ""
+    state: str = ""
+    phase: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return self == TrialFilters()
+
+
+@dataclass
+class FilterChoices:
+    """The values each filter can take: conditions, places with sites, phases."""
+
+    conditions: list[Condition]
+    states_by_country: dict[str, list[str]] = field(default_factory=dict)
+    phases: list[tuple[str, str]] = field(default_factory=list)
+
+    def child_ids(self, condition: Condition) -> list[int]:
+        return [other.pk for other in self.conditions if other.parent_id == condition.pk]
+
+
+def filter_choices() -> FilterChoices:
+    """Everything the filter form offers, in two queries."""
+    places = (
+        Site.objects.filter(trial__published=True)
+        .exclude(country="")
+        .order_by("country", "state")
+        .values_list("country", "state")
+        .distinct()
+    )
+    states_by_country: dict[str, list[str]] = {}
+    for country, state in places:
+        states = states_by_country.setdefault(country, [])
+        if state and state not in states:
+            states.append(state)
+    phases = [(value, label) for value, label in Phase.choices if value]
+    return FilterChoices(
+        conditions=list(Condition.objects.all()),
+        states_by_country=states_by_country,
+        phases=phases,
+    )
+
+
+def read_filters(
+    params: Mapping[str, str], choices: FilterChoices
+) -> tuple[TrialFilters, list[str]]:
+    """Turn query parameters into filters; values we don't know are dropped with a message."""
+    problems: list[str] = []
+
+    condition = None
+    slug = params.get("condition", "").strip()
+    if slug:
+        condition = next((c for c in choices.conditions if c.slug == slug.lower()), None)
+        if condition is None:
+            problems.append(
+                _("We don't know the condition “%(value)s”, so all conditions are shown.")
+                % {"value": slug}
+            )
+
+    open_value = params.get("open", "").strip().lower()
+    open_only = open_value in TRUE_WORDS
+    if open_value not in TRUE_WORDS | FALSE_WORDS:
+        problems.append(
+            _("We didn't understand “%(value)s” for open studies, so all studies are shown.")
+            % {"value": params.get("open", "")}
+        )
+
+    country = _known(params.get("country", ""), choices.states_by_country)
+    if params.get("country", "").strip() and not country:
+        problems.append(
+            _("We have no study sites in “%(value)s”, so all countries are shown.")
+            % {"value": params.get("country", "").strip()}
+        )
+
+    state_value = params.get("state", "").strip()
+    states = (
+        choices.states_by_country.get(country, [])
+        if country
+        else [state for states in choices.states_by_country.values() for state in states]
+    )
+    state = _known(state_value, states)
+    if state_value and not state:
+        problems.append(
+            _("We have no study sites in “%(value)s”, so all states are shown.")
+            % {"value": state_value}
+        )
+
+    phase_value = params.get("phase", "").strip().lower()
+    phase = phase_value if phase_value in {value for value, _label in choices.phases} else ""
+    if phase_value and not phase:
+        problems.append(
+            _("We don't know the phase “%(value)s”, so all phases are shown.")
+            % {"value": params.get("phase", "").strip()}
+        )
+
+    filters = TrialFilters(
+        condition=condition, open_only=open_only, country=country, state=state, phase=phase
+    )
+    return filters, problems
+
+
+def _known(value: str, known: Iterable[str]) -> str:
+    """The stored spelling of `value` if it is one of `known` (ignoring case), else ""."""
+    wanted = value.strip().casefold()
+    if not wanted:
+        return ""
+    return next((item for item in known if item.casefold() == wanted), "")
+
+
+def filter_trials(
+    trials: TrialQuerySet, filters: TrialFilters, choices: FilterChoices
+) -> TrialQuerySet:
+    """Published trials matching the filters, open studies first. Subqueries avoid duplicates."""
+    trials = trials.published()
+    if filters.condition is not None:
+        condition_ids = [filters.condition.pk, *choices.child_ids(filters.condition)]
+        tagged = Trial.conditions.through.objects.filter(condition_id__in=condition_ids)
+        trials = trials.filter(pk__in=tagged.values("trial_id"))
+    if filters.open_only:
+        trials = trials.open_to_enrolment()
+    if filters.country or filters.state:
+        sites = Site.objects.all()
+        if filters.country:
+            sites = sites.filter(country=filters.country)
+        if filters.state:
+            sites = sites.filter(state=filters.state)
+        trials = trials.filter(pk__in=sites.values("trial_id"))
+    if filters.phase:
+        trials = trials.filter(phase=filters.phase)
+    return trials.annotate(
+        open_first=Case(
+            When(kind=Kind.NIH_PROJECT, then=Value(2)),
+            When(status__in=OPEN_STATUSES, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).order_by("open_first", F("status_verified_on").desc(nulls_last=True), "registry_id")
+
+
+def conditions_with_open_counts() -> list[Condition]:
+    """Every condition with `open_count`: published open studies for it or its sub-conditions.
+
+    One query, however many conditions and trials there are.
+    """
+    tagged = Trial.conditions.through.objects.filter(
+        trial__published=True, trial__status__in=OPEN_STATUSES
+    ).exclude(trial__kind=Kind.NIH_PROJECT)
+    own_or_child = tagged.filter(
+        Q(condition_id=OuterRef("pk")) | Q(condition__parent_id=OuterRef("pk"))
+    )
+    # A plain COUNT function, not an aggregate: no GROUP BY inside the subquery.
+    distinct_count = Func(
+        F("trial_id"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)"
+    )
+    count = own_or_child.annotate(open_count=distinct_count).values("open_count")
+    return list(
+        Condition.objects.annotate(
+            open_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
+        )
+    )
+
+
+def trial_for_page(registry_id: str) -> Trial | None:
+    """One trial with everything its page shows, in a fixed number of queries."""
+    return (
+        Trial.objects.by_registry_id(registry_id)
+        .select_related("last_reviewed_by")
+        .prefetch_related(
+            "conditions",
+            Prefetch("sites", queryset=Site.objects.prefetch_related("contacts")),
+            Prefetch(
+                "contacts",
+                queryset=Contact.objects.filter(site__isnull=True),
+                to_attr="study_contacts",
+            ),
+            "researchers",
+            Prefetch("linked_trials", queryset=Trial.objects.published().order_by("registry_id")),
+        )
+        .first()
+    )
+
+
+def trial_for_nih_application(registry_id: str) -> Trial | None:
+    """The NIH project a `/trials/NIH-<appl_id>/` address means, if any."""
+    prefix, _dash, number = registry_id.partition("-")
+    if prefix.upper() != "NIH" or not number.isdigit():
+        return None
+    return Trial.objects.filter(nih_appl_id=int(number)).only("registry_id", "published").first()
+
+
+@dataclass(frozen=True)
+class StateGroup:
+    state: str
+    sites: list[Site]
+
+
+@dataclass(frozen=True)
+class CountryGroup:
+    country: str
+    states: list[StateGroup]
+
+
+def group_sites(sites: Iterable[Site]) -> list[CountryGroup]:
+    """Sites by country, then state, both in alphabetical order (no queries)."""
+    by_country: dict[str, dict[str, list[Site]]] = {}
+    for site in sorted(sites, key=lambda s: (s.country, s.state, s.city, s.facility)):
+        by_country.setdefault(site.country, {}).setdefault(site.state, []).append(site)
+    return [
+        CountryGroup(
+            country=country,
+            states=[StateGroup(state=state, sites=list(group)) for state, group in states.items()],
+        )
+        for country, states in by_country.items()
+    ]
+
+
+def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
+    """The first few distinct places (city, state or country) and how many more there are."""
+    places: list[str] = []
+    for site in sites:
+        place = site.place or site.country
+        if place and place not in places:
+            places.append(place)
+    return places[:limit], max(len(places) - limit, 0)
