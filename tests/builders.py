@@ -94,3 +94,21 @@ def make_researcher(trial: Trial, **fields) -> Researcher:
     }
     defaults.update(fields)
     return Researcher.objects.create(trial=trial, **defaults)
+
+
+def make_criterion(trial: Trial, key: str, operator: str, value, **fields):
+    """A structured criterion on `trial` for the question with this key (validated first)."""
+    from screening.models import Criterion, Question
+
+    defaults = {"kind": "inclusion", "confirmed_by": "patient", "reason": f"Needs {key}."}
+    defaults.update(fields)
+    criterion = Criterion(
+        trial=trial,
+        question=Question.objects.get(key=key),
+        operator=operator,
+        value=value,
+        **defaults,
+    )
+    criterion.full_clean()
+    criterion.save()
+    return criterion
