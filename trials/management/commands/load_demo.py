@@ -1,0 +1,122 @@
+"""`manage.py load_demo`: write our demo trials, the same rows however often it runs."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import models, transaction
+
+from trials.demo_content import DEMO_TRIALS, REVIEWED
+from trials.models import Condition, Contact, Researcher, Site, Trial
+from trials.signals import demo_loaded
+
+# Keys of a demo entry that are not Trial fields.
+_RELATED_KEYS = ("conditions", "linked", "sites", "contacts", "researchers")
+
+
+class Command(BaseCommand):
+    help = "Load the demo trials (idempotent: upserts by registry id, touches no other trial)."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        with transaction.atomic():
+            trials, outcome = load_demo_trials(DEMO_TRIALS)
+            demo_loaded.send(sender=self.__class__, trials=trials)
+        self.stdout.write(
+            f"Demo content: {len(trials)} trials "
+            f"({outcome['created']} new, {outcome['updated']} updated, "
+            f"{outcome['unchanged']} unchanged), "
+            f"{sum(trial.sites.count() for trial in trials)} sites, "
+            f"{sum(trial.contacts.count() for trial in trials)} contacts, "
+            f"{sum(trial.researchers.count() for trial in trials)} researchers."
+        )
+
+
+def load_demo_trials(entries: list[dict[str, Any]]) -> tuple[list[Trial], Counter]:
+    """Upsert each entry by registry id and sync its related rows; return trials and counts."""
+    conditions = {condition.slug: condition for condition in Condition.objects.all()}
+    outcome: Counter = Counter(created=0, updated=0, unchanged=0)
+    trials: dict[str, Trial] = {}
+    for entry in entries:
+        missing = set(entry.get("conditions", [])) - conditions.keys()
+        if missing:
+            raise CommandError(
+                f"{entry['registry_id']}: unknown condition slugs {sorted(missing)}; "
+                "run migrate first."
+            )
+        trial, result = _upsert_trial(entry)
+        outcome[result] += 1
+        trial.conditions.set([conditions[slug] for slug in entry.get("conditions", [])])
+        _sync_sites_and_contacts(trial, entry.get("sites", []), entry.get("contacts", []))
+        _sync_rows(
+            trial.researchers.all(),
+            entry.get("researchers", []),
+            key=("name", "role"),
+            create=lambda values, trial=trial: Researcher.objects.create(trial=trial, **values),
+        )
+        trials[entry["registry_id"]] = trial
+    for entry in entries:
+        linked = [trials[registry_id] for registry_id in entry.get("linked", [])]
+        if linked:
+            trials[entry["registry_id"]].linked_trials.add(*linked)
+    return list(trials.values()), outcome
+
+
+def _upsert_trial(entry: dict[str, Any]) -> tuple[Trial, str]:
+    values = {key: value for key, value in entry.items() if key not in _RELATED_KEYS}
+    values.setdefault("min_age_unit", "years" if values.get("min_age_value") is not None else "")
+    values.setdefault("max_age_unit", "years" if values.get("max_age_value") is not None else "")
+    values.update(published=True, last_reviewed_on=REVIEWED, source_format="demo")
+    registry_id = values.pop("registry_id")
+    trial = Trial.objects.filter(registry_id=registry_id).first()
+    if trial is None and values.get("nih_appl_id"):
+        # An import may already hold this project under its real NIH project number: keep it.
+        trial = Trial.objects.filter(nih_appl_id=values["nih_appl_id"]).first()
+    if trial is None:
+        return Trial.objects.create(registry_id=registry_id, **values), "created"
+    changed = _assign_changes(trial, values)
+    if not changed:
+        return trial, "unchanged"
+    trial.save(update_fields=[*changed, "updated_at"])
+    return trial, "updated"
+
+
+def _sync_sites_and_contacts(
+    trial: Trial, sites: list[dict[str, Any]], contacts: list[dict[str, Any]]
+) -> None:
+    # Contacts go first: a site about to be deleted would take its contacts with it anyway.
+    _sync_rows(
+        trial.contacts.all(),
+        contacts,
+        key=("role", "name", "email"),
+        create=lambda values: Contact.objects.create(trial=trial, **values),
+    )
+    _sync_rows(
+        trial.sites.all(),
+        sites,
+        key=("facility", "city", "postal_code", "country"),
+        create=lambda values: Site.objects.create(trial=trial, **values),
+    )
+
+
+def _sync_rows(rows: models.QuerySet, wanted: list[dict[str, Any]], *, key, create) -> None:
+    """Make `rows` match `wanted`: keep rows whose key matches (updating them), add, delete."""
+    existing = {tuple(getattr(row, field) for field in key): row for row in rows}
+    for values in wanted:
+        row = existing.pop(tuple(values.get(field, "") for field in key), None)
+        if row is None:
+            create(values)
+        elif changed := _assign_changes(row, values):
+            row.save(update_fields=changed)
+    for row in existing.values():
+        row.delete()
+
+
+def _assign_changes(instance: models.Model, values: dict[str, Any]) -> list[str]:
+    changed = []
+    for field, value in values.items():
+        if getattr(instance, field) != value:
+            setattr(instance, field, value)
+            changed.append(field)
+    return changed
