@@ -1,0 +1,72 @@
+"""Staff side of screening: edit the question bank; author criteria inline on a trial.
+
+Attaching criteria to the trial page in the admin (trials must not import screening, so the
+hook lives here or in the project's admin wiring, not in trials/admin.py):
+
+    from screening.admin import CriterionInline
+    TrialAdmin.inlines = [*TrialAdmin.inlines, CriterionInline]
+
+Saving or deleting a criterion (in the admin or anywhere else) records which eligibility text
+the criteria were written against: a signal in screening.models calls
+``Trial.mark_criteria_written()`` and clears "criteria need review".
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from screening.models import Criterion, Question
+
+
+@admin.register(Question)
+class QuestionAdmin(admin.ModelAdmin):
+    list_display = ["key", "wording", "type", "unit", "is_clinical", "offers_not_sure", "position"]
+    list_filter = ["type", "is_clinical"]
+    list_editable = ["position"]
+    search_fields = ["key", "wording", "help_text"]
+    list_select_related = ["depends_on"]
+    fieldsets = [
+        (None, {"fields": ["key", "wording", "help_text", "ask_doctor", "position"]}),
+        (
+            _("Answer"),
+            {
+                "fields": [
+                    "type",
+                    "unit",
+                    "alternative_units",
+                    "min_value",
+                    "max_value",
+                    "whole_number",
+                    "choices",
+                    "is_clinical",
+                    "offers_not_sure",
+                ]
+            },
+        ),
+        (_("Ask only when"), {"fields": ["depends_on", "depends_on_values"]}),
+    ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Keys are a contract with criteria and saved answers: fixed once created.
+        return ["key"] if obj else []
+
+
+class CriterionInline(admin.TabularInline):
+    """Structured criteria on the trial's admin page (see the module docstring to attach it)."""
+
+    model = Criterion
+    extra = 0
+    fields = [
+        "question",
+        "kind",
+        "operator",
+        "value",
+        "any_of_group",
+        "confirmed_by",
+        "reason",
+        "position",
+    ]
+    autocomplete_fields = ["question"]
+    verbose_name = _("eligibility criterion")
+    verbose_name_plural = _("eligibility criteria (structured)")

@@ -1,0 +1,132 @@
+"""Load what the engine needs from the database once, in a fixed number of queries.
+
+Each function returns plain engine data (screening.engine / screening.questions dataclasses);
+the engine itself never touches the ORM.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria
+from screening.models import Criterion, Question
+from screening.questions import UNITS, QuestionSpec
+from trials.models import Condition, Trial
+
+
+def open_trials() -> list[TrialCriteria]:
+    """Every open, published trial with its registry facts and criteria: three queries."""
+    return trial_criteria(Trial.objects.published().open_to_enrolment())
+
+
+def trial_criteria(trials) -> list[TrialCriteria]:
+    """TrialCriteria for a Trial queryset, in registry id order: three queries whatever its size."""
+    rows = list(
+        trials.order_by("registry_id").values_list(
+            "pk",
+            "registry_id",
+            "min_age_value",
+            "min_age_unit",
+            "max_age_value",
+            "max_age_unit",
+            "sex",
+            "healthy_volunteers",
+        )
+    )
+    chosen = trials.values("pk")
+    conditions: dict[int, set[str]] = defaultdict(set)
+    for trial_id, slug in Trial.conditions.through.objects.filter(trial__in=chosen).values_list(
+        "trial_id", "condition__slug"
+    ):
+        conditions[trial_id].add(slug)
+    rules: dict[int, list[Rule]] = defaultdict(list)
+    criteria = (
+        Criterion.objects.filter(trial__in=chosen)
+        .order_by("trial_id", "position", "id")
+        .values_list(
+            "trial_id",
+            "question__key",
+            "operator",
+            "value",
+            "kind",
+            "confirmed_by",
+            "any_of_group",
+            "reason",
+            "question__ask_doctor",
+            "question__unit",
+            "question__depends_on__key",
+            "question__depends_on_values",
+        )
+    )
+    for (
+        trial_id,
+        key,
+        operator,
+        value,
+        kind,
+        confirmed_by,
+        group,
+        reason,
+        ask_doctor,
+        unit,
+        depends_on,
+        depends_on_values,
+    ) in criteria:
+        rules[trial_id].append(
+            Rule(
+                key=key,
+                operator=operator,
+                value=value,
+                kind=kind,
+                confirmed_by=confirmed_by,
+                any_of_group=group,
+                reason=reason,
+                ask_doctor=ask_doctor,
+                unit=str(UNITS[unit].label) if unit in UNITS else "",
+                depends_on=depends_on or "",
+                depends_on_values=tuple(depends_on_values or ()),
+            )
+        )
+    return [
+        TrialCriteria(
+            trial_id=registry_id,
+            min_age=AgeLimit(min_value, min_unit or "years") if min_value is not None else None,
+            max_age=AgeLimit(max_value, max_unit or "years") if max_value is not None else None,
+            sex=sex,
+            conditions=frozenset(conditions[pk]),
+            healthy_volunteers=healthy_volunteers,
+            rules=tuple(rules[pk]),
+        )
+        for (
+            pk,
+            registry_id,
+            min_value,
+            min_unit,
+            max_value,
+            max_unit,
+            sex,
+            healthy_volunteers,
+        ) in rows
+    ]
+
+
+def condition_tree() -> ConditionTree:
+    """Every condition's parent and everyday name: one query."""
+    rows = list(Condition.objects.values_list("slug", "parent__slug", "lay_name"))
+    return ConditionTree(
+        parents={slug: parent for slug, parent, _name in rows},
+        names={slug: name for slug, _parent, name in rows},
+    )
+
+
+def question_specs(questions: Iterable[Question] | None = None) -> list[QuestionSpec]:
+    """The question bank as plain specs, in asking order: two queries.
+
+    The conditions question takes its choices from the conditions list, so a condition staff
+    add is offered at once.
+    """
+    if questions is None:
+        questions = Question.objects.select_related("depends_on").order_by("position", "key")
+    condition_choices = dict(Condition.objects.values_list("slug", "lay_name"))
+    return [question.spec(condition_choices) for question in questions]
