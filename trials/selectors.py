@@ -49,6 +49,17 @@ class TrialFilters:
     def is_empty(self) -> bool:
         return self == TrialFilters()
 
+    def as_query(self) -> dict[str, str]:
+        """The filters as query parameters, leaving out the ones not in use."""
+        query = {
+            "condition": self.condition.slug if self.condition else "",
+            "open": "1" if self.open_only else "",
+            "country": self.country,
+            "state": self.state,
+            "phase": self.phase,
+        }
+        return {name: value for name, value in query.items() if value}
+
 
 @dataclass
 class FilterChoices:
@@ -258,10 +269,10 @@ def group_sites(sites: Iterable[Site]) -> list[CountryGroup]:
 
 
 def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
-    """The first few distinct places (city, state or country) and how many more there are."""
+    """The first few distinct places (city and state, or city and country) and how many more."""
     places: list[str] = []
     for site in sites:
-        place = site.place or site.country
+        place = site.place if site.state else ", ".join(p for p in (site.city, site.country) if p)
         if place and place not in places:
             places.append(place)
     return places[:limit], max(len(places) - limit, 0)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
+from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from trials.eligibility_text import readable_eligibility
@@ -40,23 +43,23 @@ def trial_list(request: HtmxHttpRequest) -> HttpResponse:
     trials = filter_trials(Trial.objects.for_cards(), filters, choices)
     page = Paginator(trials, TRIALS_PER_PAGE).get_page(request.GET.get("page"))
 
-    # The query string without `page`, for pagination links that keep the filters.
-    query = request.GET.copy()
-    query.pop("page", None)
-    template_name = "trials/list.html"
-    if request.htmx and not request.htmx.history_restore_request:
-        template_name += "#results"
+    # Links and the address bar carry only the filters in use, in a tidy order.
+    filter_query = urlencode(filters.as_query())
+    as_fragment = request.htmx and not request.htmx.history_restore_request
     response = render(
         request,
-        template_name,
+        "trials/list.html#results" if as_fragment else "trials/list.html",
         {
             "choices": choices,
             "filters": filters,
             "problems": problems,
             "page": page,
-            "filter_query": query.urlencode(),
+            "filter_query": filter_query,
         },
     )
+    if as_fragment:
+        address = filters.as_query() | ({"page": str(page.number)} if page.number > 1 else {})
+        push_url(response, f"{request.path}?{urlencode(address)}" if address else request.path)
     # The same URL answers with a page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response

@@ -99,6 +99,21 @@ def test_list_as_htmx_fragment_is_only_the_results(client):
     assert "HX-Request" in response["Vary"]
 
 
+def test_htmx_pushes_a_tidy_shareable_address(client):
+    for _ in range(21):
+        make_trial(conditions=("sle",))
+
+    response = client.get(
+        reverse("trials:list"),
+        {"condition": "sle", "open": "", "country": "", "phase": "nonsense", "page": "2"},
+        HTTP_HX_REQUEST="true",
+    )
+    unfiltered = client.get(reverse("trials:list"), {"country": ""}, HTTP_HX_REQUEST="true")
+
+    assert response["HX-Push-Url"] == f"{reverse('trials:list')}?condition=sle&page=2"
+    assert unfiltered["HX-Push-Url"] == reverse("trials:list")
+
+
 def test_a_history_restore_gets_the_whole_page(client):
     response = client.get(
         reverse("trials:list"),
