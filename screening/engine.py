@@ -546,7 +546,9 @@ def _age_range(trial: TrialCriteria) -> str:
 
 def _condition_names(trial: TrialCriteria, tree: ConditionTree) -> str:
     names = sorted(tree.name(slug) for slug in trial.conditions)
-    return _(" or ").join(names)
+    if len(names) == 1:
+        return names[0]
+    return _("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
 
 
 def _explain(trial: TrialCriteria, finding: Finding, context: _Context) -> str:
@@ -578,6 +580,12 @@ def _explain(trial: TrialCriteria, finding: Finding, context: _Context) -> str:
         )
         if finding.outcome == Outcome.UNKNOWN:
             return f"{only} {_('We do not know your sex.')}"
+        if finding.outcome == Outcome.MET:
+            return (
+                _("This study is for females, as you said.")
+                if trial.sex == "female"
+                else _("This study is for males, as you said.")
+            )
         return only
     if finding.about == "healthy_volunteers":
         if finding.outcome == Outcome.UNKNOWN:

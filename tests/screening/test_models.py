@@ -1,0 +1,201 @@
+"""The shipped question bank, question and criterion validation, and the criteria fingerprint."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from screening.admin import CriterionInline
+from screening.loading import question_specs
+from screening.models import Criterion, Question
+from screening.questions import NOT_SURE, parse_answer
+from tests.builders import make_criterion, make_trial
+from trials.models import Trial, eligibility_fingerprint
+
+DESIGN_KEYS = [
+    "age",
+    "sex",
+    "conditions",
+    "postal_code",
+    "travel_miles",
+    "pregnant",
+    "dialysis_or_transplant",
+    "prednisone_mg_per_day",
+    "egfr",
+    "ana_positive",
+    "anti_dsdna_positive",
+    "sledai_2k",
+    "background_therapy_weeks",
+    "biologic_last_12_months",
+    "car_t_or_stem_cell_ever",
+    "cancer_last_5_years",
+    "chronic_infection",
+    "live_vaccine_last_30_days",
+]
+
+
+@pytest.mark.django_db
+def test_the_question_bank_has_every_key_from_the_design():
+    keys = set(Question.objects.values_list("key", flat=True))
+    assert set(DESIGN_KEYS) <= keys
+
+
+@pytest.mark.django_db
+def test_every_clinical_question_offers_not_sure_and_the_others_do_not():
+    for question in Question.objects.all():
+        assert question.offers_not_sure == question.is_clinical, question.key
+    assert not Question.objects.get(key="age").is_clinical
+    assert Question.objects.get(key="egfr").is_clinical
+
+
+@pytest.mark.django_db
+def test_every_shipped_question_passes_its_own_validation_and_has_words_for_patients():
+    for question in Question.objects.all():
+        question.full_clean()
+        assert question.wording.endswith("?"), question.key
+        assert question.help_text, question.key
+        if question.is_clinical:
+            assert question.ask_doctor, question.key
+
+
+@pytest.mark.django_db
+def test_pregnancy_questions_are_only_asked_of_women():
+    pregnant = Question.objects.get(key="pregnant")
+    assert pregnant.depends_on.key == "sex"
+    assert pregnant.depends_on_values == ["female"]
+
+
+@pytest.mark.django_db
+def test_shipped_number_questions_take_the_units_people_have():
+    specs = {spec.key: spec for spec in question_specs()}
+    assert parse_answer(specs["weight"], "154 lb") == pytest.approx(69.853, abs=0.001)
+    assert parse_answer(specs["background_therapy_weeks"], "3 months") >= 12
+    assert parse_answer(specs["egfr"], NOT_SURE) == NOT_SURE
+
+
+@pytest.mark.django_db
+def test_the_conditions_question_offers_every_condition():
+    specs = {spec.key: spec for spec in question_specs()}
+    assert "lupus-nephritis" in specs["conditions"].choices
+    assert specs["conditions"].choice_labels["sle"] == "Lupus (SLE)"
+
+
+@pytest.mark.django_db
+def test_a_clinical_question_without_not_sure_is_refused():
+    question = Question(key="crp", wording="What was your CRP?", type="number", unit="")
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert "offers_not_sure" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_an_alternative_unit_that_cannot_convert_is_refused():
+    question = Question(
+        key="height",
+        wording="How tall are you?",
+        type="number",
+        unit="kg",
+        alternative_units=["weeks"],
+        offers_not_sure=True,
+    )
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert "cannot be converted" in error.value.message_dict["alternative_units"][0]
+
+
+@pytest.mark.django_db
+def test_a_choice_called_not_sure_is_refused():
+    question = Question(
+        key="smoker",
+        wording="Do you smoke?",
+        type="single_choice",
+        choices=[{"value": "yes", "label": "Yes"}, {"value": "not_sure", "label": "?"}],
+        offers_not_sure=True,
+    )
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert "choices" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_criterion_value_must_fit_its_question_and_operator():
+    trial = make_trial()
+    egfr = Question.objects.get(key="egfr")
+    criterion = Criterion(
+        trial=trial, question=egfr, operator="gte", value="thirty", reason="Needs 30."
+    )
+    with pytest.raises(ValidationError) as error:
+        criterion.full_clean()
+    assert "number" in error.value.message_dict["value"][0]
+    criterion.operator = "within_last"
+    with pytest.raises(ValidationError) as error:
+        criterion.full_clean()
+    assert "operator" in error.value.message_dict
+
+
+@pytest.mark.django_db
+def test_a_conditions_criterion_must_name_known_conditions():
+    trial = make_trial()
+    with pytest.raises(ValidationError, match="flu"):
+        make_criterion(trial, "conditions", "in", ["sle", "flu"])
+    assert make_criterion(trial, "conditions", "in", ["sle"]).value == ["sle"]
+
+
+@pytest.mark.django_db
+def test_saving_a_criterion_records_the_eligibility_text_it_was_written_against():
+    trial = make_trial(eligibility_text="Adults with lupus.", criteria_need_review=True)
+    make_criterion(trial, "egfr", "gte", 30, confirmed_by="doctor")
+    trial.refresh_from_db()
+    assert trial.criteria_fingerprint == eligibility_fingerprint("Adults with lupus.")
+    assert trial.criteria_need_review is False
+
+
+@pytest.mark.django_db
+def test_deleting_a_criterion_also_clears_the_review_flag():
+    trial = make_trial(eligibility_text="Adults with lupus.")
+    criterion = make_criterion(trial, "egfr", "gte", 30)
+    Trial.objects.filter(pk=trial.pk).update(criteria_need_review=True)
+    criterion.delete()
+    trial.refresh_from_db()
+    assert trial.criteria_need_review is False
+
+
+@pytest.mark.django_db
+def test_deleting_a_trial_with_criteria_works():
+    trial = make_trial()
+    make_criterion(trial, "egfr", "gte", 30)
+    trial.delete()
+    assert not Criterion.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_question_used_by_a_criterion_cannot_be_deleted():
+    from django.db.models import ProtectedError
+
+    make_criterion(make_trial(), "egfr", "gte", 30)
+    with pytest.raises(ProtectedError):
+        Question.objects.get(key="egfr").delete()
+
+
+def test_the_criterion_inline_offers_the_authoring_fields():
+    assert CriterionInline.model is Criterion
+    assert CriterionInline.fields[:7] == [
+        "question",
+        "kind",
+        "operator",
+        "value",
+        "any_of_group",
+        "confirmed_by",
+        "reason",
+    ]
+
+
+@pytest.mark.django_db
+def test_staff_can_list_and_edit_questions(client, alice):
+    client.force_login(alice)
+    response = client.get(reverse("admin:screening_question_changelist"))
+    assert response.status_code == 200
+    assert "prednisone_mg_per_day" in response.text
+    egfr = Question.objects.get(key="egfr")
+    response = client.get(reverse("admin:screening_question_change", args=[egfr.pk]))
+    assert response.status_code == 200
+    assert "kidney function" in response.text

@@ -1,0 +1,237 @@
+"""`manage.py screen`, loading trials for the engine, and the seed trial's criteria."""
+
+import datetime
+import io
+import json
+
+import pytest
+from django.core.management import call_command, execute_from_command_line
+from django.core.management.base import CommandError
+
+from screening import loading
+from screening.demo import SEED_TRIAL_ID, write_seed_criteria
+from screening.engine import Verdict, evaluate
+from screening.models import Criterion
+from screening.questions import parse_answers
+from tests.builders import make_criterion, make_trial
+from trials.models import Kind, Status, Trial
+
+pytestmark = pytest.mark.django_db
+
+TODAY = datetime.date(2025, 6, 30)
+FITS_SEED = {
+    "age": 40,
+    "sex": "female",
+    "conditions": ["sle"],
+    "ana_positive": True,
+    "egfr": 45,
+    "background_therapy_weeks": 26,
+    "sledai_2k": 8,
+}
+
+
+def screen(answers, *args) -> list[dict]:
+    out = io.StringIO()
+    text = answers if isinstance(answers, str) else json.dumps(answers)
+    call_command("screen", "--answers", text, "--json", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_it_prints_a_verdict_with_reasons_for_every_open_published_trial():
+    make_trial("NCT00000017", min_age_value=18)
+    make_trial("NCT00000018", sex="male", min_age_value=16)
+    results = screen({"age": 17, "sex": "female", "conditions": ["sle"]}, "--today", "2025-06-30")
+    assert [result["trial"] for result in results] == ["NCT00000017", "NCT00000018"]
+    assert all(set(result) == {"trial", "result", "reasons"} for result in results)
+    assert results[0]["result"] == "not_eligible"
+    assert "18 years" in results[0]["reasons"][0]
+    assert results[1]["reasons"] == ["This study is only for males."]
+
+
+def test_it_skips_closed_unpublished_and_nih_project_trials():
+    make_trial("NCT00000001")
+    make_trial("NCT00000002", status=Status.COMPLETED)
+    make_trial("NCT00000003", published=False)
+    make_trial("NIH-1234", kind=Kind.NIH_PROJECT, status=Status.FUNDED_PROJECT)
+    assert [result["trial"] for result in screen({})] == ["NCT00000001"]
+
+
+def test_a_unit_and_not_sure_are_accepted_in_the_answers():
+    trial = make_trial()
+    make_criterion(trial, "background_therapy_weeks", "gte", 12)
+    make_criterion(trial, "egfr", "gte", 30, confirmed_by="doctor")
+    answers = {
+        "age": 40,
+        "conditions": ["sle"],
+        "background_therapy_weeks": "3 months",
+        "egfr": "not_sure",
+    }
+    [result] = screen(answers)
+    assert result["result"] == "ask_doctor"
+    assert len(result["reasons"]) == 1
+    assert "not sure" in result["reasons"][0]
+
+
+def test_without_json_it_prints_a_readable_table():
+    make_trial("NCT00000031")
+    out = io.StringIO()
+    call_command("screen", "--answers", '{"age": 40, "conditions": ["sle"]}', stdout=out)
+    assert "NCT00000031  likely_eligible" in out.getvalue()
+    assert "1 of 1 trials still possible." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("answers", "today", "message"),
+    [
+        ('{"agee": 40}', None, "There is no question called “agee”"),
+        ('{"age": "forty"}', None, "age: Please enter a number"),
+        ('{"age": 200}', None, "120 years or less"),
+        ('{"sex": "not_sure"}', None, "sex: Please choose one of the answers"),
+        ('{"conditions": ["flu"]}', None, "“flu” is not one of the choices"),
+        ("{age: 40}", None, "not valid JSON"),
+        ("[40]", None, "must be a JSON object"),
+        ("{}", "30/06/2025", "--today must be a date"),
+        ('{"last_biologic_dose": "2025-07"}', "2025-06-30", "not in the future"),
+    ],
+)
+def test_bad_input_is_a_clear_error_with_exit_code_2(answers, today, message):
+    args = ["--today", today] if today else []
+    with pytest.raises(CommandError) as error:
+        call_command("screen", "--answers", answers, *args)
+    assert error.value.returncode == 2
+    assert message in str(error.value)
+
+
+def test_from_the_command_line_bad_answers_exit_with_code_2_and_say_why(capsys):
+    with pytest.raises(SystemExit) as exit_status:
+        execute_from_command_line(["manage.py", "screen", "--answers", '{"agee": 1}', "--json"])
+    assert exit_status.value.code == 2
+    captured = capsys.readouterr()
+    assert "agee" in captured.err
+    assert captured.out == ""
+
+
+def test_loading_takes_the_same_number_of_queries_for_1_or_20_trials(
+    django_assert_num_queries,
+):
+    def add_trial():
+        trial = make_trial(conditions=("sle", "lupus-nephritis"))
+        make_criterion(trial, "egfr", "gte", 30, confirmed_by="doctor")
+        make_criterion(trial, "pregnant", "eq", True, kind="exclusion")
+
+    add_trial()
+    with django_assert_num_queries(3):
+        [one] = loading.open_trials()
+    for _ in range(19):
+        add_trial()
+    with django_assert_num_queries(3):
+        twenty = loading.open_trials()
+    assert len(twenty) == 20
+    assert one.conditions == {"sle", "lupus-nephritis"}
+    pregnant = one.rules[1]
+    assert (pregnant.kind, pregnant.depends_on, pregnant.depends_on_values) == (
+        "exclusion",
+        "sex",
+        ("female",),
+    )
+    assert one.rules[0].unit == "mL/min/1.73m²"
+
+
+def test_the_condition_tree_and_questions_load_in_fixed_queries(django_assert_num_queries):
+    with django_assert_num_queries(1):
+        tree = loading.condition_tree()
+    assert tree.parents["lupus-nephritis"] == "sle"
+    with django_assert_num_queries(2):
+        specs = loading.question_specs()
+    assert specs[0].key == "age"
+
+
+# -- the seed trial (NCT06737380) ------------------------------------------------------------
+
+
+def seed_verdict(answers: dict) -> tuple[Verdict, tuple[str, ...], tuple[str, ...]]:
+    trial = make_trial(SEED_TRIAL_ID, healthy_volunteers=False)
+    write_seed_criteria(trial)
+    questions = {spec.key: spec for spec in loading.question_specs()}
+    [result] = evaluate(
+        parse_answers(answers, questions, today=TODAY),
+        loading.open_trials(),
+        today=TODAY,
+        conditions=loading.condition_tree(),
+    )
+    return result.verdict, result.reasons, result.checklist
+
+
+def test_the_seed_trial_criteria_are_all_there():
+    trial = make_trial(SEED_TRIAL_ID)
+    write_seed_criteria(trial)
+    rows = list(trial.criteria.values_list("question__key", "operator", "value", "confirmed_by"))
+    assert rows == [
+        ("conditions", "in", ["sle"], "patient"),
+        ("ana_positive", "eq", True, "patient"),
+        ("anti_dsdna_positive", "eq", True, "patient"),
+        ("egfr", "gte", 30, "doctor"),
+        ("background_therapy_weeks", "gte", 12, "patient"),
+        ("sledai_2k", "gte", 6, "doctor"),
+    ]
+    groups = set(
+        trial.criteria.filter(question__key__contains="positive").values_list(
+            "any_of_group", flat=True
+        )
+    )
+    assert groups == {"antibodies"}
+
+
+def test_a_seed_patient_who_fits_everything_is_likely_eligible():
+    verdict, reasons, _ = seed_verdict(FITS_SEED)
+    assert verdict == Verdict.LIKELY_ELIGIBLE
+    assert any("18 years to 75 years" in reason for reason in reasons)
+
+
+def test_a_seed_patient_with_lupus_nephritis_and_anti_dsdna_only_is_likely_eligible():
+    answers = {
+        **FITS_SEED,
+        "conditions": ["lupus-nephritis"],
+        "ana_positive": "not_sure",
+        "anti_dsdna_positive": True,
+    }
+    assert seed_verdict(answers)[0] == Verdict.LIKELY_ELIGIBLE
+
+
+def test_a_seed_patient_who_does_not_know_the_activity_score_asks_the_doctor():
+    verdict, _, checklist = seed_verdict({**FITS_SEED, "sledai_2k": "not_sure"})
+    assert verdict == Verdict.ASK_DOCTOR
+    assert checklist == ("Your lupus activity score (SLEDAI-2K)",)
+
+
+def test_a_seed_patient_with_low_kidney_function_asks_the_doctor_not_ruled_out():
+    verdict, reasons, _ = seed_verdict({**FITS_SEED, "egfr": 25})
+    assert verdict == Verdict.ASK_DOCTOR
+    assert "You said 25" in reasons[0]
+
+
+def test_a_seed_patient_with_too_short_background_therapy_is_not_eligible():
+    verdict, reasons, _ = seed_verdict({**FITS_SEED, "background_therapy_weeks": "4 weeks"})
+    assert verdict == Verdict.NOT_ELIGIBLE
+    assert "12 weeks" in reasons[0]
+
+
+def test_a_seed_patient_with_both_antibody_tests_negative_is_not_eligible():
+    answers = {**FITS_SEED, "ana_positive": False, "anti_dsdna_positive": False}
+    assert seed_verdict(answers)[0] == Verdict.NOT_ELIGIBLE
+
+
+def test_a_seed_patient_aged_76_is_not_eligible():
+    verdict, reasons, _ = seed_verdict({**FITS_SEED, "age": 76})
+    assert verdict == Verdict.NOT_ELIGIBLE
+    assert "75 years" in reasons[0]
+
+
+def test_load_demo_gives_the_seed_trial_its_criteria_and_stays_idempotent():
+    call_command("load_demo", stdout=io.StringIO())
+    [seed] = loading.trial_criteria(Trial.objects.filter(registry_id=SEED_TRIAL_ID))
+    assert len(seed.rules) == 6
+    first_ids = list(Criterion.objects.values_list("pk", flat=True))
+    call_command("load_demo", stdout=io.StringIO())
+    assert list(Criterion.objects.values_list("pk", flat=True)) == first_ids
+    assert Criterion.objects.filter(trial__registry_id=SEED_TRIAL_ID).count() == 6
