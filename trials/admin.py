@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from trials.importers.refresh import refresh_from_ctgov
+from trials.importers.service import ImportResult, import_file
 from trials.models import Condition, Contact, Researcher, Site, Trial
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 @admin.register(Condition)
@@ -90,6 +98,7 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
 
 @admin.register(Trial)
 class TrialAdmin(admin.ModelAdmin):
+    change_list_template = "admin/trials/trial/change_list.html"
     list_display = [
         "registry_id",
         "title_for_staff",
@@ -124,7 +133,7 @@ class TrialAdmin(admin.ModelAdmin):
     date_hierarchy = "updated_at"
     filter_horizontal = ["conditions", "linked_trials"]
     inlines = [SiteInline, ContactInline, ResearcherInline]
-    actions = ["publish", "unpublish", "mark_reviewed"]
+    actions = ["publish", "unpublish", "mark_reviewed", "refresh_from_registry"]
     readonly_fields = [
         "last_reviewed_by",
         "unmapped_conditions_list",
@@ -213,6 +222,39 @@ class TrialAdmin(admin.ModelAdmin):
     def unmapped_conditions_list(self, trial: Trial):
         return _bullets(trial.unmapped_conditions) or _("None: every condition is mapped.")
 
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="trials_trial_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request: HttpRequest) -> HttpResponse:
+        """Upload one registry file; its trials are imported as for `import_trials`."""
+        if not self.has_add_permission(request) or not self.has_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = ImportUploadForm(request.POST, request.FILES)
+        else:
+            form = ImportUploadForm()
+        if form.is_bound and form.is_valid():
+            upload = form.cleaned_data["file"]
+            result = import_file(upload.read(), upload.name, publish=form.cleaned_data["publish"])
+            _report(self, request, result)
+            if result.ok:
+                return HttpResponseRedirect(reverse("admin:trials_trial_changelist"))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "form": form,
+            "title": _("Import trials from a registry file"),
+            "max_megabytes": MAX_UPLOAD_BYTES // (1024 * 1024),
+        }
+        return TemplateResponse(request, "admin/trials/trial/import.html", context)
+
     def save_model(self, request, trial, form, change):
         if "last_reviewed_on" in form.changed_data and trial.last_reviewed_on:
             trial.last_reviewed_by = request.user
@@ -247,6 +289,55 @@ class TrialAdmin(admin.ModelAdmin):
             request,
             ngettext("%d trial marked as reviewed.", "%d trials marked as reviewed.", count)
             % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(
+        description=_("Refresh the selected trials from ClinicalTrials.gov"),
+        permissions=["change"],
+    )
+    def refresh_from_registry(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
+        registry_ids = list(queryset.values_list("registry_id", flat=True)[:50])
+        for registry_id in registry_ids:
+            _report(self, request, refresh_from_ctgov(registry_id))
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Registry file"),
+        help_text=_(
+            "ClinicalTrials.gov JSON (API v2 or classic) or XML, or NIH RePORTER JSON: "
+            "one record, a list or an API page."
+        ),
+    )
+    publish = forms.BooleanField(
+        label=_("Publish the imported trials now"),
+        required=False,
+        help_text=_("Leave unticked to review them first. Trials already published stay so."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("This file is larger than %(limit)d MB. Split it, or use import_trials.")
+                % {"limit": MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
+        return upload
+
+
+def _report(model_admin: admin.ModelAdmin, request: HttpRequest, result: ImportResult) -> None:
+    for line in result.errors:
+        model_admin.message_user(request, line, messages.ERROR)
+    if result.created or result.updated or result.unchanged:
+        model_admin.message_user(
+            request,
+            _("%(created)d created, %(updated)d updated, %(unchanged)d unchanged.")
+            % {
+                "created": result.created,
+                "updated": result.updated,
+                "unchanged": result.unchanged,
+            },
             messages.SUCCESS,
         )
 

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import responses
 from django.urls import reverse
 from django.utils import timezone
 
@@ -175,3 +176,119 @@ def test_contact_site_choices_are_this_trials_sites(alice_client):
 
     assert "Hospital 0, Charleston" in html
     assert "Elsewhere Clinic" not in html
+
+
+V2_RECORD = {
+    "protocolSection": {
+        "identificationModule": {
+            "nctId": "NCT05999001",
+            "briefTitle": "A small test study of lupus fatigue",
+        },
+        "statusModule": {"overallStatus": "RECRUITING"},
+        "conditionsModule": {"conditions": ["Systemic Lupus Erythematosus"]},
+    }
+}
+
+
+def _upload(name: str, content: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def test_changelist_offers_the_import_page(alice_client):
+    html = alice_client.get(reverse("admin:trials_trial_changelist")).content.decode()
+    assert reverse("admin:trials_trial_import") in html
+
+
+def test_upload_imports_a_registry_file_unpublished(alice_client):
+    import json
+
+    response = alice_client.post(
+        reverse("admin:trials_trial_import"),
+        {"file": _upload("study.json", json.dumps(V2_RECORD).encode())},
+        follow=True,
+    )
+
+    trial = Trial.objects.get(registry_id="NCT05999001")
+    assert not trial.published
+    assert [c.slug for c in trial.conditions.all()] == ["sle"]
+    assert "1 created, 0 updated, 0 unchanged." in response.content.decode()
+
+
+def test_upload_can_publish(alice_client):
+    import json
+
+    alice_client.post(
+        reverse("admin:trials_trial_import"),
+        {"file": _upload("study.json", json.dumps(V2_RECORD).encode()), "publish": "on"},
+    )
+
+    assert Trial.objects.get(registry_id="NCT05999001").published
+
+
+def test_broken_upload_says_why_and_writes_nothing(alice_client):
+    response = alice_client.post(
+        reverse("admin:trials_trial_import"),
+        {"file": _upload("broken.json", b'{"protocolSection": ')},
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Broken.json: not valid JSON at line 1" in html  # the admin capitalises messages
+    assert not Trial.objects.exists()
+
+
+def test_upload_without_a_file_asks_for_one(alice_client):
+    response = alice_client.post(reverse("admin:trials_trial_import"), {})
+
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+
+
+def test_import_page_needs_change_permission(client, db):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("bob", password="x", is_staff=True)
+    client.login(username="bob", password="x")
+
+    response = client.get(reverse("admin:trials_trial_import"))
+
+    assert response.status_code == 403
+
+
+@responses.activate
+def test_refresh_action_updates_registry_fields_and_keeps_ours(alice_client, settings):
+
+    trial = make_trial(
+        "NCT05999001", brief_title="Old registry title", plain_title="Our plain title"
+    )
+    responses.get(
+        settings.CTGOV_API_URL.rstrip("/") + "/NCT05999001",
+        json=V2_RECORD,
+    )
+
+    response = alice_client.post(
+        reverse("admin:trials_trial_changelist"),
+        {"action": "refresh_from_registry", "_selected_action": [trial.pk]},
+        follow=True,
+    )
+
+    trial.refresh_from_db()
+    assert trial.brief_title == "A small test study of lupus fatigue"
+    assert trial.plain_title == "Our plain title"
+    assert "0 created, 1 updated, 0 unchanged." in response.content.decode()
+
+
+@responses.activate
+def test_refresh_action_reports_an_unknown_study(alice_client, settings):
+    trial = make_trial("NCT05999002")
+    responses.get(settings.CTGOV_API_URL.rstrip("/") + "/NCT05999002", status=404)
+
+    response = alice_client.post(
+        reverse("admin:trials_trial_changelist"),
+        {"action": "refresh_from_registry", "_selected_action": [trial.pk]},
+        follow=True,
+    )
+
+    assert "has no study NCT05999002" in response.content.decode()
