@@ -9,3 +9,20 @@ from tests.builders import make_staff
 def alice(db):
     """Alice is an editor on our staff."""
     return make_staff("alice")
+
+
+@pytest.fixture
+def shipped_data(transactional_db):
+    """The rows our data migrations ship (conditions, question bank).
+
+    Tests on a transactional database (the browser tests) start after other tests have
+    flushed every table, so the rows that `migrate` wrote must be written again.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    for module in ("trials.migrations.0002_conditions", "screening.migrations.0002_question_bank"):
+        migration = import_module(module)
+        for operation in migration.Migration.operations:
+            operation.code(apps, None)
