@@ -14,6 +14,7 @@ from screening.engine import (
     Verdict,
     evaluate,
     next_question,
+    progress,
     still_possible,
 )
 from screening.questions import QuestionSpec
@@ -581,3 +582,30 @@ def test_as_dict_matches_the_screen_command_contract():
         "result": "not_eligible",
         "reasons": list(result.reasons),
     }
+
+
+def test_progress_gives_the_count_and_the_next_question_in_one_pass():
+    trials = [
+        trial(EGFR_30_DOCTOR, trial_id="NCT1"),
+        trial(trial_id="NCT2", sex="male"),
+        trial(trial_id="NCT3"),
+    ]
+    step = progress(FITS, trials, QUESTIONS, today=TODAY, conditions=TREE)
+    assert step.still_possible == 2
+    assert step.next_question.key == "egfr"
+    results = evaluate(FITS, trials, today=TODAY, conditions=TREE)
+    assert still_possible(results) == step.still_possible
+
+
+def test_verdicts_without_words_match_the_explained_verdicts():
+    trials = [
+        trial(EGFR_30_DOCTOR, trial_id="NCT1"),
+        trial(trial_id="NCT2", sex="male"),
+        trial(NO_BIOLOGIC_12_MONTHS, trial_id="NCT3"),
+    ]
+    answers = {**FITS, "egfr": 25, "last_biologic_dose": "2024-06"}
+    explained = evaluate(answers, trials, today=TODAY, conditions=TREE)
+    quick = evaluate(answers, trials, today=TODAY, conditions=TREE, explain=False)
+    assert [r.verdict for r in quick] == [r.verdict for r in explained]
+    assert [r.verdict for r in quick] == ["ask_doctor", "not_eligible", "ask_doctor"]
+    assert all(r.reasons == () for r in quick)

@@ -1,10 +1,11 @@
 """The shipped question bank, question and criterion validation, and the criteria fingerprint."""
 
 import pytest
+from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import path, reverse
 
-from screening.admin import CriterionInline
+from screening.admin import CriterionInline, QuestionAdmin
 from screening.loading import question_specs
 from screening.models import Criterion, Question
 from screening.questions import NOT_SURE, parse_answer
@@ -199,3 +200,79 @@ def test_staff_can_list_and_edit_questions(client, alice):
     response = client.get(reverse("admin:screening_question_change", args=[egfr.pk]))
     assert response.status_code == 200
     assert "kidney function" in response.text
+
+
+# A throwaway admin with the criteria inline on trials, as the lead wires it in TrialAdmin.
+_site = admin.AdminSite(name="criteria_admin")
+
+
+class _TrialWithCriteria(admin.ModelAdmin):
+    fields = ["brief_title"]
+    inlines = [CriterionInline]
+
+
+_site.register(Trial, _TrialWithCriteria)
+_site.register(Question, QuestionAdmin)
+urlpatterns = [path("admin/", _site.urls)]
+
+
+def _inline_post(trial, **criterion) -> dict:
+    data = {
+        "brief_title": trial.brief_title,
+        "criteria-TOTAL_FORMS": "1",
+        "criteria-INITIAL_FORMS": "0",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "1000",
+    }
+    data.update({f"criteria-0-{key}": value for key, value in criterion.items()})
+    return data
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.screening.test_models")
+def test_staff_author_a_criterion_inline_on_the_trial(admin_client):
+    trial = make_trial(eligibility_text="Adults with lupus.", criteria_need_review=True)
+    url = reverse("criteria_admin:trials_trial_change", args=[trial.pk])
+    egfr = Question.objects.get(key="egfr")
+    response = admin_client.post(
+        url,
+        _inline_post(
+            trial,
+            question=egfr.pk,
+            kind="inclusion",
+            operator="gte",
+            value="30",
+            any_of_group="",
+            confirmed_by="doctor",
+            reason="This study needs a kidney test (eGFR) of 30 or more.",
+            position="0",
+        ),
+    )
+    assert response.status_code == 302
+    criterion = trial.criteria.get()
+    assert (criterion.operator, criterion.value, criterion.confirmed_by) == ("gte", 30, "doctor")
+    trial.refresh_from_db()
+    assert trial.criteria_need_review is False
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.screening.test_models")
+def test_a_bad_criterion_value_in_the_admin_is_a_clear_message_and_saves_nothing(admin_client):
+    trial = make_trial()
+    url = reverse("criteria_admin:trials_trial_change", args=[trial.pk])
+    response = admin_client.post(
+        url,
+        _inline_post(
+            trial,
+            question=Question.objects.get(key="ana_positive").pk,
+            kind="inclusion",
+            operator="gte",
+            value='"yes"',
+            confirmed_by="patient",
+            reason="Needs a positive ANA.",
+            position="0",
+        ),
+    )
+    assert response.status_code == 200
+    assert "does not work with a yes or no question" in response.text
+    assert not trial.criteria.exists()
