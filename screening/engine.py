@@ -144,12 +144,12 @@ class TrialCriteria:
     units: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        groups: dict[tuple[str, str], list[Rule]] = {}
+        groups: dict[tuple[str, str | int], list[Rule]] = {}
         for index, rule in enumerate(self.rules):
-            label = rule.any_of_group.strip()
-            groups.setdefault((rule.kind, label or f"#{index}"), []).append(rule)
-        units = tuple((kind, tuple(members)) for (kind, _label), members in groups.items())
-        object.__setattr__(self, "units", units)
+            label = rule.any_of_group.strip() or index
+            groups.setdefault((rule.kind, label), []).append(rule)
+        units = [(kind, tuple(members)) for (kind, _label), members in groups.items()]
+        object.__setattr__(self, "units", tuple(units))
 
 
 @dataclass(frozen=True)

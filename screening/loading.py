@@ -16,12 +16,12 @@ from trials.models import Condition, Trial
 
 
 def open_trials() -> list[TrialCriteria]:
-    """Every open, published trial with its registry facts and criteria: three queries."""
+    """Every open, published trial with its registry facts and criteria: four queries."""
     return trial_criteria(Trial.objects.published().open_to_enrolment())
 
 
 def trial_criteria(trials) -> list[TrialCriteria]:
-    """TrialCriteria for a Trial queryset, in registry id order: three queries whatever its size."""
+    """TrialCriteria for a Trial queryset, in registry id order: four queries whatever its size."""
     rows = list(
         trials.order_by("registry_id").values_list(
             "pk",
@@ -40,52 +40,45 @@ def trial_criteria(trials) -> list[TrialCriteria]:
         "trial_id", "condition__slug"
     ):
         conditions[trial_id].add(slug)
+    # What each criterion needs from its question, read once per question, not per criterion.
+    question_rows = Question.objects.values_list(
+        "pk", "key", "ask_doctor", "unit", "depends_on__key", "depends_on_values"
+    )
+    questions = {
+        pk: {
+            "key": key,
+            "ask_doctor": ask_doctor,
+            "unit": str(UNITS[unit].label) if unit in UNITS else "",
+            "depends_on": depends_on or "",
+            "depends_on_values": tuple(depends_on_values or ()),
+        }
+        for pk, key, ask_doctor, unit, depends_on, depends_on_values in question_rows
+    }
     rules: dict[int, list[Rule]] = defaultdict(list)
     criteria = (
         Criterion.objects.filter(trial__in=chosen)
         .order_by("trial_id", "position", "id")
         .values_list(
             "trial_id",
-            "question__key",
+            "question_id",
             "operator",
             "value",
             "kind",
             "confirmed_by",
             "any_of_group",
             "reason",
-            "question__ask_doctor",
-            "question__unit",
-            "question__depends_on__key",
-            "question__depends_on_values",
         )
     )
-    for (
-        trial_id,
-        key,
-        operator,
-        value,
-        kind,
-        confirmed_by,
-        group,
-        reason,
-        ask_doctor,
-        unit,
-        depends_on,
-        depends_on_values,
-    ) in criteria:
+    for trial_id, question_id, operator, value, kind, confirmed_by, group, reason in criteria:
         rules[trial_id].append(
             Rule(
-                key=key,
                 operator=operator,
                 value=value,
                 kind=kind,
                 confirmed_by=confirmed_by,
                 any_of_group=group,
                 reason=reason,
-                ask_doctor=ask_doctor,
-                unit=str(UNITS[unit].label) if unit in UNITS else "",
-                depends_on=depends_on or "",
-                depends_on_values=tuple(depends_on_values or ()),
+                **questions[question_id],
             )
         )
     return [
