@@ -6,8 +6,12 @@ the engine itself never touches the ORM.
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from collections.abc import Iterable
+
+from django.db.models import Count, Max, Sum
 
 from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.models import Criterion, Question
@@ -18,6 +22,52 @@ from trials.models import Condition, Trial
 def open_trials() -> list[TrialCriteria]:
     """Every open, published trial with its registry facts and criteria: four queries."""
     return trial_criteria(Trial.objects.published().open_to_enrolment())
+
+
+# Loading 10,000 trials with 20 criteria each takes seconds: keep the result per process and
+# reload only when the data it came from changed (or after CACHE_SECONDS, for edits the
+# version cannot see, such as a question's wording).
+CACHE_SECONDS = 300.0
+_cache: dict[str, tuple[tuple, float, list[TrialCriteria]]] = {}
+_cache_lock = threading.Lock()
+
+
+def cached_open_trials(*, max_age: float = CACHE_SECONDS) -> list[TrialCriteria]:
+    """open_trials(), reused while data_version() is unchanged: three small queries a call."""
+    version = data_version()
+    now = time.monotonic()
+    hit = _cache.get("open_trials")
+    if hit is not None and hit[0] == version and now - hit[1] < max_age:
+        return hit[2]
+    with _cache_lock:
+        trials = open_trials()
+        _cache["open_trials"] = (version, now, trials)
+    return trials
+
+
+def clear_cache() -> None:
+    _cache.clear()
+
+
+def data_version() -> tuple:
+    """Changes when open trials, their criteria or their conditions change."""
+    trials = (
+        Trial.objects.published()
+        .open_to_enrolment()
+        .aggregate(count=Count("pk"), ids=Sum("pk"), updated=Max("updated_at"))
+    )
+    # A criterion saved or deleted also moves its trial's updated_at (screening.models).
+    criteria = Criterion.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    links = Trial.conditions.through.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    return (
+        trials["count"],
+        trials["ids"],
+        trials["updated"],
+        criteria["count"],
+        criteria["last"],
+        links["count"],
+        links["last"],
+    )
 
 
 def trial_criteria(trials) -> list[TrialCriteria]:

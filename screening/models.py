@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from screening.questions import (
@@ -277,9 +278,12 @@ def mark_criteria_written(trial_id: int) -> None:
     if trial is None:  # the trial itself is being deleted
         return
     trial.mark_criteria_written()
+    # updated_at moves too: the criteria are part of the trial (and screening.loading's cache
+    # notices the change by it).
     Trial.objects.filter(pk=trial_id).update(
         criteria_fingerprint=trial.criteria_fingerprint,
         criteria_need_review=trial.criteria_need_review,
+        updated_at=timezone.now(),
     )
 
 

@@ -235,3 +235,39 @@ def test_load_demo_gives_the_seed_trial_its_criteria_and_stays_idempotent():
     call_command("load_demo", stdout=io.StringIO())
     assert list(Criterion.objects.values_list("pk", flat=True)) == first_ids
     assert Criterion.objects.filter(trial__registry_id=SEED_TRIAL_ID).count() == 6
+
+
+@pytest.fixture
+def empty_cache():
+    loading.clear_cache()
+    yield
+    loading.clear_cache()
+
+
+def test_cached_trials_are_reused_until_something_changes(empty_cache, django_assert_num_queries):
+    trial = make_trial("NCT00000041")
+    first = loading.cached_open_trials()
+    with django_assert_num_queries(3):
+        assert loading.cached_open_trials() is first
+    make_criterion(trial, "egfr", "gte", 30)
+    [reloaded] = loading.cached_open_trials()
+    assert [rule.key for rule in reloaded.rules] == ["egfr"]
+
+
+def test_cached_trials_follow_edits_publishing_and_conditions(empty_cache):
+    trial = make_trial("NCT00000042")
+    criterion = make_criterion(trial, "egfr", "gte", 30)
+    loading.cached_open_trials()
+    criterion.value = 45
+    criterion.save()
+    assert loading.cached_open_trials()[0].rules[0].value == 45
+    trial.conditions.set([])
+    assert loading.cached_open_trials()[0].conditions == frozenset()
+    Trial.objects.filter(pk=trial.pk).update(published=False)
+    assert loading.cached_open_trials() == []
+
+
+def test_the_cache_expires(empty_cache):
+    make_trial("NCT00000043")
+    first = loading.cached_open_trials()
+    assert loading.cached_open_trials(max_age=0) is not first
