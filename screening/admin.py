@@ -1,10 +1,7 @@
 """Staff side of screening: edit the question bank; author criteria inline on a trial.
 
-Attaching criteria to the trial page in the admin (trials must not import screening, so the
-hook lives here or in the project's admin wiring, not in trials/admin.py):
-
-    from screening.admin import CriterionInline
-    TrialAdmin.inlines = [*TrialAdmin.inlines, CriterionInline]
+The criteria inline is attached to the trial admin at the bottom of this module (trials must
+not import screening, so the hook lives here).
 
 Saving or deleting a criterion (in the admin or anywhere else) records which eligibility text
 the criteria were written against: a signal in screening.models calls
@@ -17,6 +14,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from screening.models import Criterion, Question
+from trials.admin import TrialAdmin
 
 
 @admin.register(Question)
@@ -70,3 +68,8 @@ class CriterionInline(admin.TabularInline):
     autocomplete_fields = ["question"]
     verbose_name = _("eligibility criterion")
     verbose_name_plural = _("eligibility criteria (structured)")
+
+
+# Criteria are authored on the trial's own admin page. `trials` knows nothing of screening,
+# so the screening app adds its inline to the trial admin here.
+TrialAdmin.inlines = [*TrialAdmin.inlines, CriterionInline]

@@ -276,3 +276,18 @@ def test_a_bad_criterion_value_in_the_admin_is_a_clear_message_and_saves_nothing
     assert response.status_code == 200
     assert "does not work with a yes or no question" in response.text
     assert not trial.criteria.exists()
+
+
+def test_trial_admin_page_offers_structured_criteria(client, alice):
+    from django.urls import reverse
+
+    from tests.builders import make_criterion, make_trial
+
+    trial = make_trial()
+    make_criterion(trial, "egfr", operator="gte", value=30, confirmed_by="doctor")
+    client.force_login(alice)
+
+    html = client.get(reverse("admin:trials_trial_change", args=[trial.pk])).content.decode()
+
+    assert "eligibility criteria (structured)" in html.lower()
+    assert 'name="criteria-TOTAL_FORMS" value="1"' in html

@@ -148,6 +148,8 @@ def test_editing_review_date_records_the_reviewer(alice_client, alice):
             "contacts-INITIAL_FORMS": "0",
             "researchers-TOTAL_FORMS": "0",
             "researchers-INITIAL_FORMS": "0",
+            "criteria-TOTAL_FORMS": "0",
+            "criteria-INITIAL_FORMS": "0",
         }
     )
     data = {key: value for key, value in data.items() if key not in {"last_reviewed_by"}}
