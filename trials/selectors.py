@@ -17,7 +17,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Upper
 from django.utils.translation import gettext as _
 
 from trials.models import (
@@ -276,3 +276,27 @@ def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
         if place and place not in places:
             places.append(place)
     return places[:limit], max(len(places) - limit, 0)
+
+
+def sites_for_handout(sites: Iterable[Site], limit: int = 4) -> tuple[list[CountryGroup], int]:
+    """The first few sites for a printed page, grouped, and how many more there are.
+
+    Sites taking people come first; sites that closed are left off paper unless no site is open.
+    """
+    sites = list(sites)
+    taking_people = [site for site in sites if not site.status or site.status in OPEN_STATUSES]
+    chosen = taking_people or sites
+    ordered = sorted(chosen, key=lambda s: (s.country, s.state, s.city, s.facility))
+    return group_sites(ordered[:limit]), max(len(chosen) - limit, 0)
+
+
+def shortlist_trials(registry_ids: list[str], nih_application_ids: list[int]) -> list[Trial]:
+    """Published trials named in a short-list link, ready for cards, in three queries at most."""
+    if not registry_ids and not nih_application_ids:
+        return []
+    return list(
+        Trial.objects.for_cards()
+        .published()
+        .annotate(registry_id_upper=Upper("registry_id"))
+        .filter(Q(registry_id_upper__in=registry_ids) | Q(nih_appl_id__in=nih_application_ids))
+    )

@@ -1,12 +1,13 @@
-"""Public pages: home, the trial list and one trial."""
+"""Public pages: home, the trial list, one trial, its printable handout and short lists."""
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
@@ -20,11 +21,15 @@ from trials.selectors import (
     filter_trials,
     group_sites,
     read_filters,
+    shortlist_trials,
+    sites_for_handout,
     trial_for_nih_application,
     trial_for_page,
 )
+from trials.sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
 
 TRIALS_PER_PAGE = 20
+HANDOUT_SITES = 6
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -65,19 +70,34 @@ def trial_list(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
-def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
+def _trial_or_redirect(
+    request: HttpRequest, registry_id: str, url_name: str, *, staff_preview: bool = True
+) -> Trial | HttpResponsePermanentRedirect:
+    """The trial `registry_id` names, or a permanent redirect to its canonical address.
+
+    Ids are matched ignoring case; `NIH-<appl_id>` leads to the NIH project. Unpublished
+    trials are not found, except by staff where `staff_preview` allows it.
+    """
     trial = trial_for_page(registry_id)
     if trial is None:
         project = trial_for_nih_application(registry_id)
         if project is not None and project.published:
-            return HttpResponsePermanentRedirect(project.get_absolute_url())
+            return HttpResponsePermanentRedirect(reverse(url_name, args=[project.registry_id]))
         raise Http404("No published trial has this id.")
     # Staff may look at a page before it is published (the admin's "view on site").
-    if not trial.published and not request.user.is_staff:
+    if not trial.published and not (staff_preview and request.user.is_staff):
         raise Http404("No published trial has this id.")
     if trial.registry_id != registry_id:
-        return HttpResponsePermanentRedirect(trial.get_absolute_url())
+        return HttpResponsePermanentRedirect(reverse(url_name, args=[trial.registry_id]))
+    return trial
+
+
+@require_GET
+def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
+    trial = _trial_or_redirect(request, registry_id, "trials:detail")
+    if isinstance(trial, HttpResponse):
+        return trial
+    permalink = request.build_absolute_uri(trial.get_absolute_url())
     return render(
         request,
         "trials/detail.html",
@@ -86,5 +106,59 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "site_groups": group_sites(trial.sites.all()),
             "eligibility": readable_eligibility(trial.eligibility_text),
             "open_statuses": OPEN_STATUSES,
+            "permalink": permalink,
+            "json_ld": json_ld_script(trial_json_ld(trial, url=permalink)),
+        },
+    )
+
+
+@require_GET
+def trial_extra_path(request: HttpRequest, registry_id: str, rest: str) -> HttpResponse:
+    """`/trials/<id>/anything/else`: an old or mangled link, sent on to the trial's page."""
+    url_name = "trials:handout" if rest.strip("/").lower() == "handout" else "trials:detail"
+    trial = _trial_or_redirect(request, registry_id, url_name)
+    if isinstance(trial, HttpResponse):
+        return trial
+    return HttpResponsePermanentRedirect(reverse(url_name, args=[trial.registry_id]))
+
+
+@require_GET
+def trial_handout(request: HttpRequest, registry_id: str) -> HttpResponse:
+    """One printed page about a trial, with a QR code back to its page."""
+    trial = _trial_or_redirect(request, registry_id, "trials:handout", staff_preview=False)
+    if isinstance(trial, HttpResponse):
+        return trial
+    site_groups, more_sites = sites_for_handout(trial.sites.all(), limit=HANDOUT_SITES)
+    return render(
+        request,
+        "trials/handout.html",
+        {
+            "trial": trial,
+            "site_groups": site_groups,
+            "more_sites": more_sites,
+            "permalink": request.build_absolute_uri(trial.get_absolute_url()),
+        },
+    )
+
+
+@require_GET
+def shortlist(request: HttpRequest) -> HttpResponse:
+    """`/trials/list/?ids=NCT…,NCT…`: the studies a clinician picked, in their order."""
+    asked = read_shortlist_ids(",".join(request.GET.getlist("ids")))
+    found = shortlist_trials(asked.ids, asked.nih_application_ids())
+    trials, missing = order_as_asked(found, asked)
+    found_ids = ",".join(trial.registry_id for trial in trials)
+    open_ids = ",".join(trial.registry_id for trial in trials if trial.is_open)
+    return render(
+        request,
+        "trials/shortlist.html",
+        {
+            "trials": trials,
+            "missing": missing,
+            "asked": asked,
+            "share_url": f"{reverse('trials:shortlist')}?ids={quote(found_ids, safe=',')}",
+            "check_link": f"{reverse('screening:check')}?trials={quote(open_ids, safe=',')}"
+            if open_ids
+            else "",
         },
     )
