@@ -6,4 +6,6 @@ app_name = "screening"
 
 urlpatterns = [
     path("check/", views.check, name="check"),
+    path("check/start-over/", views.start_over, name="start_over"),
+    path("check/results/", views.results, name="results"),
 ]

@@ -1,10 +1,410 @@
-"""The eligibility questionnaire and its results."""
+"""The eligibility questionnaire, one question a step, and its results.
 
+Answers live only in the session (a signed cookie). Every step works as a plain form POST and
+redirect; with htmx the step swaps in place and the results page appends more cards.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, replace_url
+from django_htmx.middleware import HtmxDetails
+
+from screening import engine, flow, geo, loading
+from screening.engine import ConditionTree
+from screening.flow import FlowState, Scope
+from screening.models import Question
+from screening.questions import AnswerError, QuestionSpec
+from screening.results import GROUPS, cards, grouped, nearest_miles, page_of
+from trials.models import Contact, Site, Trial, TrialQuerySet
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+@dataclass(frozen=True)
+class Bank:
+    """The question bank and conditions, read once per request (three queries)."""
+
+    questions: dict[str, Question]
+    specs: list[QuestionSpec]
+    conditions: ConditionTree
+
+    @property
+    def by_key(self) -> dict[str, QuestionSpec]:
+        return {spec.key: spec for spec in self.specs}
+
+
+def _bank() -> Bank:
+    questions = list(Question.objects.select_related("depends_on").order_by("position", "key"))
+    return Bank(
+        questions={question.key: question for question in questions},
+        specs=loading.question_specs(questions),
+        conditions=loading.condition_tree(),
+    )
+
+
+def _screened(scope: Scope, conditions: ConditionTree) -> list[engine.TrialCriteria]:
+    """The open trials this patient is screened against, from the per-process cache."""
+    return flow.in_scope(loading.cached_open_trials(), scope, conditions)
+
+
+def _open_trials_in(scope: Scope, conditions: ConditionTree) -> TrialQuerySet:
+    trials = Trial.objects.published().open_to_enrolment()
+    if scope.condition:
+        family = flow.condition_family(scope.condition, conditions)
+        tagged = Trial.conditions.through.objects.filter(condition__slug__in=family)
+        trials = trials.filter(pk__in=tagged.values("trial_id"))
+    elif scope.trials:
+        trials = trials.filter(registry_id__in=scope.trials)
+    return trials
+
+
+def _load_state(request: HttpRequest, bank: Bank, today: datetime.date) -> FlowState:
+    state, notes = flow.load(request.session.get(flow.SESSION_KEY), bank.by_key, today=today)
+    for note in notes:
+        messages.warning(request, note)
+    return state
+
+
+def _save_state(request: HttpRequest, state: FlowState) -> None:
+    stored = flow.dump(state)
+    if request.session.get(flow.SESSION_KEY) != stored:
+        request.session[flow.SESSION_KEY] = stored
+
+
+# -- the questionnaire --------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def check(request: HtmxHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    bank = _bank()
+    state = _load_state(request, bank, today)
+    if request.method == "GET":
+        if any(name in request.GET for name in ("condition", "trials", "scope")):
+            state = flow.with_scope(state, _requested_scope(request, bank.conditions))
+            _save_state(request, state)
+            return redirect("screening:check")
+        edit = request.GET.get("edit") or None
+        if edit is not None and not flow.can_edit(state, edit):
+            messages.info(request, _("We could not find that answer to change."))
+            edit = None
+        _save_state(request, state)
+        return _step_response(request, state, bank, today, edit=edit)
+    return _answer(request, state, bank, today)
+
+
+def _answer(
+    request: HtmxHttpRequest, state: FlowState, bank: Bank, today: datetime.date
+) -> HttpResponse:
+    action = request.POST.get("action") or "answer"
+    key = request.POST.get("step", "")
+    if request.POST.get("answered", "0") not in ("", "0") and not state.has_started:
+        messages.warning(
+            request,
+            _(
+                "Your earlier answers are no longer here. We forget them after two days, or "
+                "when the browser clears them, to keep them private. Let’s start again."
+            ),
+        )
+        return _step_response(request, state, bank, today)
+    if action == "back":
+        previous = flow.previous_key(state, key)
+        return _step_response(request, state, bank, today, edit=previous, moved=True)
+    spec = bank.by_key.get(key)
+    if spec is None or action not in flow.ACTIONS:
+        error = _("We could not tell which question you answered. Please answer this one.")
+        return _step_response(request, state, bank, today, error=error, status=400)
+    edit = key if request.POST.get("edit") == "1" and flow.can_edit(state, key) else None
+    trials = _screened(state.scope, bank.conditions)
+    step = flow.current_step(
+        state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
+    )
+    if step.question is None or step.question.key != key:
+        error = _("That question is not the one we need now, so we did not save it.")
+        return _step_response(request, state, bank, today, error=error, status=400)
+    if action == "skip":
+        state = flow.record_skip(state, key, bank.by_key)
+    else:
+        try:
+            answer = flow.read_answer(spec, action, request.POST, today=today)
+        except AnswerError as problem:
+            return _render_step(
+                request, state, bank, step, error=problem.message, posted=request.POST, status=400
+            )
+        state = flow.record_answer(state, key, answer, bank.by_key)
+    _save_state(request, state)
+    if not request.htmx:
+        return _see_other(reverse("screening:check"))
+    return _step_response(request, state, bank, today, moved=True)
+
+
+def _step_response(
+    request: HtmxHttpRequest,
+    state: FlowState,
+    bank: Bank,
+    today: datetime.date,
+    *,
+    edit: str | None = None,
+    error: str = "",
+    status: int = 200,
+    moved: bool = False,
+) -> HttpResponse:
+    """The current step (or the results when nothing is left to ask)."""
+    check_url = reverse("screening:check")
+    if moved and not request.htmx:
+        # A plain form POST is answered with a redirect, so reloading never resubmits.
+        return _see_other(f"{check_url}?{urlencode({'edit': edit})}" if edit else check_url)
+    trials = _screened(state.scope, bank.conditions)
+    step = flow.current_step(
+        state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
+    )
+    if step.question is None and not error:
+        results_url = reverse("screening:results")
+        if request.htmx:
+            return HttpResponseClientRedirect(results_url)
+        return _see_other(results_url)
+    response = _render_step(request, state, bank, step, error=error, status=status)
+    if request.htmx and request.method == "POST":
+        replace_url(response, f"{check_url}?{urlencode({'edit': edit})}" if edit else check_url)
+    return response
+
+
+def _render_step(
+    request: HtmxHttpRequest,
+    state: FlowState,
+    bank: Bank,
+    step: flow.Step,
+    *,
+    error: str = "",
+    posted: Any = None,
+    status: int = 200,
+) -> HttpResponse:
+    question = step.question
+    shown = None
+    previous = None
+    if question is not None:
+        model = bank.questions[question.key]
+        shown = flow.show(
+            question,
+            wording=model.wording,
+            help_text=model.help_text,
+            answer=state.answers.get(question.key) if step.editing else None,
+            posted=posted,
+        )
+        previous = flow.previous_key(state, question.key)
+    # htmx does not swap 4xx answers by default: its fragment says what is wrong with a 200.
+    fragment = bool(request.htmx) and not request.htmx.history_restore_request
+    response = render(
+        request,
+        "screening/check.html#step" if fragment else "screening/check.html",
+        {
+            "step": step,
+            "question": shown,
+            "error": error,
+            "has_previous": previous is not None,
+            "answered": len(state.history),
+            "scope": _scope_words(state.scope, bank.conditions),
+            "focus_question": fragment or state.has_started,
+        },
+        status=200 if fragment else status,
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _see_other(url: str) -> HttpResponse:
+    response = HttpResponse(status=303)
+    response["Location"] = url
+    return response
+
+
+def _requested_scope(request: HttpRequest, conditions: ConditionTree) -> Scope:
+    """The scope a clinician's link asks for; what we cannot use is said, not hidden."""
+    if "condition" in request.GET:
+        slug = request.GET["condition"].strip().lower()
+        if slug in conditions.parents:
+            return Scope(condition=slug)
+        messages.warning(
+            request,
+            _("We do not know the condition “%(value)s”, so we will check all open studies.")
+            % {"value": request.GET["condition"].strip()[:60]},
+        )
+        return Scope()
+    if "trials" in request.GET:
+        wanted = flow.requested_trial_ids(request.GET["trials"])
+        found = set(
+            Trial.objects.published()
+            .open_to_enrolment()
+            .filter(registry_id__in=wanted)
+            .values_list("registry_id", flat=True)
+        )
+        known = [registry_id for registry_id in wanted if registry_id in found]
+        unknown = [registry_id for registry_id in wanted if registry_id not in found]
+        if not known:
+            messages.warning(
+                request,
+                _(
+                    "None of these study numbers match an open study we list, so we will "
+                    "check all open studies."
+                ),
+            )
+            return Scope()
+        if unknown:
+            messages.info(
+                request,
+                ngettext(
+                    "We could not find an open study with the number %(ids)s. It may have "
+                    "closed, or the number may be wrong.",
+                    "We could not find open studies with the numbers %(ids)s. They may have "
+                    "closed, or the numbers may be wrong.",
+                    len(unknown),
+                )
+                % {"ids": ", ".join(item[:20] for item in unknown)},
+            )
+        return Scope(trials=tuple(known))
+    return Scope()
+
+
+def _scope_words(scope: Scope, conditions: ConditionTree) -> str:
+    if scope.condition:
+        return _("You are checking studies for %(condition)s.") % {
+            "condition": conditions.name(scope.condition)
+        }
+    if scope.trials:
+        return ngettext(
+            "You are checking %(count)s study your doctor chose: %(ids)s.",
+            "You are checking %(count)s studies your doctor chose: %(ids)s.",
+            len(scope.trials),
+        ) % {"count": len(scope.trials), "ids": ", ".join(scope.trials)}
+    return ""
+
+
+@require_POST
+def start_over(request: HttpRequest) -> HttpResponse:
+    state = _load_state(request, _bank(), timezone.localdate())
+    _save_state(request, flow.start_over(state))
+    messages.success(request, _("Your answers are cleared. You can start again."))
+    return _see_other(reverse("screening:check"))
+
+
+# -- results ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """One result group as the page shows it."""
+
+    param: str
+    verdict: str
+    page: Any
+    cards: list
+    next_url: str
+    first_url: str
 
 
 @require_GET
-def check(request: HttpRequest) -> HttpResponse:
-    return render(request, "screening/check.html")
+def results(request: HtmxHttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    bank = _bank()
+    state = _load_state(request, bank, today)
+    context: dict[str, Any] = {
+        "scope": _scope_words(state.scope, bank.conditions),
+        "has_started": state.has_started,
+    }
+    if not state.has_started:
+        return render(request, "screening/results.html", context)
+    screened = _screened(state.scope, bank.conditions)
+    # Verdicts for every trial without words; words only for the cards shown.
+    verdicts = engine.evaluate(
+        state.answers, screened, today=today, conditions=bank.conditions, explain=False
+    )
+    postal_code = state.answers.get(flow.LOCATION_KEY)
+    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
+    miles = {}
+    if origin is not None:
+        rows = Site.objects.filter(
+            trial__in=_open_trials_in(state.scope, bank.conditions)
+        ).values_list("trial__registry_id", "latitude", "longitude", "status")
+        miles = nearest_miles(origin, rows)
+    groups = grouped(
+        verdicts, screened, answers=state.answers, conditions=bank.conditions, miles=miles
+    )
+    pages = {
+        group.param: page_of(groups[group.param], request.GET.get(group.param)) for group in GROUPS
+    }
+    shown_ids = {match.trial_id for page in pages.values() for match in page.object_list}
+    explained = {
+        result.trial_id: result
+        for result in engine.evaluate(
+            state.answers,
+            [trial for trial in screened if trial.trial_id in shown_ids],
+            today=today,
+            conditions=bank.conditions,
+        )
+    }
+    trials = {
+        trial.registry_id: trial
+        for trial in Trial.objects.filter(registry_id__in=shown_ids).prefetch_related(
+            "conditions",
+            "sites",
+            Prefetch("contacts", queryset=Contact.objects.order_by("role", "id")),
+        )
+    }
+    sections = [
+        Section(
+            param=group.param,
+            verdict=str(group.verdict),
+            page=pages[group.param],
+            cards=cards(pages[group.param].object_list, trials, explained, origin),
+            next_url=_page_url(request, group.param, pages[group.param].number + 1),
+            first_url=_page_url(request, group.param, 1),
+        )
+        for group in GROUPS
+    ]
+    context |= {
+        "sections": {section.param: section for section in sections},
+        "total": len(screened),
+        "located": origin is not None,
+        "postal_code": postal_code if isinstance(postal_code, str) else "",
+        "given": flow.given_answers(
+            state,
+            bank.by_key,
+            {key: question.wording for key, question in bank.questions.items()},
+            bank.conditions,
+        ),
+    }
+    more_of = (request.htmx.target or "").removesuffix("-list") if request.htmx else ""
+    if more_of in context["sections"]:
+        context["section"] = context["sections"][more_of]
+        response = render(request, "screening/results.html#more", context)
+    else:
+        response = render(request, "screening/results.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _page_url(request: HttpRequest, param: str, number: int) -> str:
+    query = request.GET.copy()
+    if number > 1:
+        query[param] = str(number)
+    else:
+        query.pop(param, None)
+    encoded = query.urlencode()
+    return f"{request.path}?{encoded}" if encoded else request.path
