@@ -1,0 +1,68 @@
+"""Distances without a web service: ZIP codes from the zipcodes package, great-circle miles."""
+
+from dataclasses import dataclass
+
+import pytest
+
+from screening.geo import Point, haversine_miles, is_open_status, locate, nearest
+
+
+@dataclass
+class FakeSite:
+    name: str
+    latitude: float | None
+    longitude: float | None
+    status: str = "recruiting"
+
+
+CHARLESTON = Point(32.7862, -79.9471)
+
+
+def test_haversine_gives_known_distances_in_miles():
+    new_york = Point(40.7128, -74.0060)
+    los_angeles = Point(34.0522, -118.2437)
+
+    assert haversine_miles(new_york, los_angeles) == pytest.approx(2445, abs=5)
+    assert haversine_miles(new_york, new_york) == 0
+    assert haversine_miles(new_york, los_angeles) == haversine_miles(los_angeles, new_york)
+
+
+@pytest.mark.parametrize("code", ["29425", " 29425 ", "29425-1234", "294251234"])
+def test_a_us_zip_code_is_placed_offline(code):
+    point = locate(code)
+
+    assert point is not None
+    assert haversine_miles(point, CHARLESTON) < 5
+
+
+@pytest.mark.parametrize("code", ["00000", "SW1A 1AA", "2942", "", "ABCDE"])
+def test_a_code_we_do_not_know_is_not_placed(code):
+    assert locate(code) is None
+
+
+def test_the_nearest_open_site_with_coordinates_wins():
+    sites = [
+        FakeSite("closed, closest", 32.78, -79.94, status="completed"),
+        FakeSite("no coordinates", None, None),
+        FakeSite("far", 40.71, -74.00),
+        FakeSite("near", 33.0, -80.0),
+        FakeSite("no status of its own", 34.0, -81.0, status=""),
+    ]
+
+    site, miles = nearest(CHARLESTON, sites)
+
+    assert site.name == "near"
+    assert 10 < miles < 20
+
+
+def test_no_usable_site_gives_no_nearest():
+    assert nearest(CHARLESTON, [FakeSite("closed", 32.78, -79.94, status="withdrawn")]) is None
+    assert nearest(CHARLESTON, []) is None
+
+
+def test_open_statuses_are_the_ones_that_take_people():
+    assert is_open_status("recruiting")
+    assert is_open_status("not_yet_recruiting")
+    assert is_open_status("")
+    assert not is_open_status("completed")
+    assert not is_open_status("active_not_recruiting")

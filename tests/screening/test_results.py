@@ -1,0 +1,281 @@
+"""The results page at /check/results/: three groups, reasons, distances, paging, changes."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from screening import loading
+from tests.builders import make_contact, make_criterion, make_site, make_trial
+from tests.screening.steps import HTMX, answer, text, walk
+from tests.screening.test_flow import queries_for
+from trials.models import Kind, Status
+
+pytestmark = pytest.mark.django_db
+
+RESULTS = "screening:results"
+# Charleston, SC (ZIP 29425) and New York City.
+CHARLESTON = {"latitude": 32.7862, "longitude": -79.9471}
+NEW_YORK = {"latitude": 40.7484, "longitude": -73.9967}
+
+
+@pytest.fixture(autouse=True)
+def fresh_trials():
+    loading.clear_cache()
+    yield
+    loading.clear_cache()
+
+
+@pytest.fixture
+def three_kinds():
+    """One trial per group for a 34-year-old with lupus who is not sure of her eGFR."""
+    likely = make_trial("NCT00000101", conditions=("sle",), plain_title="A likely study")
+    make_contact(likely, name="Dana Coordinator", phone="(843) 555-0100", email="dana@example.org")
+    ask = make_trial("NCT00000102", conditions=("sle",), plain_title="A study to ask about")
+    make_criterion(
+        ask,
+        "egfr",
+        "gte",
+        30,
+        confirmed_by="doctor",
+        reason="This study needs a kidney test (eGFR) of 30 or more.",
+    )
+    older = make_trial(
+        "NCT00000103", conditions=("sle",), min_age_value=50, plain_title="A study for older people"
+    )
+    return likely, ask, older
+
+
+def groups(response) -> tuple[str, str, str]:
+    """The words of the likely, ask-your-doctor and not-eligible groups."""
+    body = response.content.decode()
+    likely = body.split('id="likely-title"')[1].split('id="ask-title"')[0]
+    ask = body.split('id="ask-title"')[1].split('id="not-title"')[0]
+    not_eligible = body.split('id="not-title"')[1].split('id="given-title"')[0]
+    return text_of(likely), text_of(ask), text_of(not_eligible)
+
+
+def answer_all(client, **answers):
+    return walk(client, {"age": "34", "conditions": ["sle"], **answers})
+
+
+def test_results_come_in_three_groups_with_reasons_and_a_checklist(client, three_kinds):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS))
+
+    assert response.status_code == 200
+    likely_part, ask_part, not_part = groups(response)
+    assert "A likely study" in likely_part
+    assert "This study is for people with Lupus (SLE), as you said." in likely_part
+    assert "A study to ask about" in ask_part
+    assert "eGFR) of 30 or more. You were not sure, so your doctor can check." in ask_part
+    assert "Ask your doctor about Your most recent eGFR (kidney function) result" in ask_part
+    assert "A study for older people" in not_part
+    assert "This study is for people aged 50 years or older. You said you are 34." in not_part
+
+
+def test_not_eligible_studies_are_collapsed(client, three_kinds):
+    answer_all(client)
+
+    body = client.get(reverse(RESULTS)).content.decode()
+
+    not_eligible = body.split('id="not-title"')[1]
+    assert "<details>" in not_eligible
+    assert "Show the 1 study that does not fit, and why" in text_of(not_eligible)
+
+
+def text_of(fragment: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", fragment).split())
+
+
+def test_cards_show_status_in_words_a_link_and_tap_to_call(client, three_kinds):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS))
+
+    body = response.content.decode()
+    assert 'href="/trials/NCT00000101/"' in body
+    assert "Recruiting" in text(response)
+    assert "RECRUITING" not in body and ">recruiting<" not in body
+    assert 'href="tel:8435550100"' in body
+    assert 'href="mailto:dana@example.org"' in body
+
+
+def test_results_say_plainly_it_is_a_pre_screen_and_offer_to_start_over(client, three_kinds):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS))
+
+    assert "This is a pre-screen, not a diagnosis" in text(response)
+    assert f'action="{reverse("screening:start_over")}"' in response.content.decode()
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_results_before_any_answer_point_to_the_questions(client, three_kinds):
+    response = client.get(reverse(RESULTS))
+
+    assert response.status_code == 200
+    assert "You have not answered any questions yet." in text(response)
+    assert "A likely study" not in text(response)
+
+
+def test_research_projects_are_never_screened(client, three_kinds):
+    make_trial(
+        "NIH-1", kind=Kind.NIH_PROJECT, status=Status.FUNDED_PROJECT, plain_title="NIH project"
+    )
+    answer_all(client)
+
+    assert "NIH project" not in text(client.get(reverse(RESULTS)))
+
+
+# -- answers and changing one ---------------------------------------------------------------
+
+
+def test_the_answers_are_listed_in_plain_words_with_a_link_to_change_each(client, three_kinds):
+    answer_all(client, postal_code="29425")
+
+    response = client.get(reverse(RESULTS))
+
+    given = text(response).split("Your answers")[1]
+    assert "How old are you? 34 years Change" in given
+    assert "Which of these has a doctor told you that you have? Lupus (SLE)" in given
+    assert "I’m not sure" in given
+    assert f'href="{reverse("screening:check")}?edit=age"' in response.content.decode()
+
+
+def test_changing_one_answer_from_the_results_updates_them(client, three_kinds):
+    answer_all(client)
+    page = client.get(reverse("screening:check") + "?edit=age")
+    assert 'value="34"' in page.content.decode()
+
+    response = answer(client, "age", "60", edit="1")
+    assert response.status_code == 303
+    followed = client.get(response["Location"])
+    assert followed["Location"] == reverse(RESULTS)
+
+    response = client.get(reverse(RESULTS))
+    likely_part, _ask_part, not_part = groups(response)
+    assert "A study for older people" in likely_part
+    assert "A study for older people" not in not_part
+    assert "How old are you? 60 years" in text(response)
+
+
+def test_a_skipped_question_is_listed_as_skipped(client, three_kinds):
+    walk(client, {"conditions": ["sle"]}, default_action="skip")
+
+    given = text(client.get(reverse(RESULTS))).split("Your answers")[1]
+
+    assert "How old are you? Skipped" in given
+
+
+# -- distance -----------------------------------------------------------------------------
+
+
+def test_a_zip_code_shows_the_nearest_open_site_and_orders_by_distance(client):
+    far = make_trial("NCT00000201", conditions=("sle",), plain_title="Far study")
+    make_site(far, facility="Mount Sinai", city="New York", state="New York", **NEW_YORK)
+    near = make_trial("NCT00000202", conditions=("sle",), plain_title="Near study")
+    make_site(near, facility="Closed clinic", status=Status.COMPLETED, **CHARLESTON)
+    make_site(near, facility="MUSC", city="Charleston", state="South Carolina", **CHARLESTON)
+    answer_all(client, postal_code="29425")
+
+    page = text(client.get(reverse(RESULTS)))
+
+    assert page.index("Near study") < page.index("Far study")
+    assert "Nearest place: MUSC, Charleston, South Carolina, less than 1 mile away" in page
+    assert "Nearest place: Mount Sinai, New York, New York, about 641 miles away" in page
+    assert "Closed clinic" not in page
+
+
+def test_without_a_zip_code_there_is_no_distance(client):
+    trial = make_trial(conditions=("sle",))
+    make_site(trial, **CHARLESTON)
+    answer_all(client)
+
+    assert "Nearest place" not in text(client.get(reverse(RESULTS)))
+
+
+def test_a_zip_code_we_cannot_place_says_so(client):
+    trial = make_trial(conditions=("sle",))
+    make_site(trial, **CHARLESTON)
+    answer_all(client, postal_code="SW1A 1AA")
+
+    page = text(client.get(reverse(RESULTS)))
+
+    assert "We could not find the ZIP code SW1A 1AA" in page
+    assert "Nearest place" not in page
+
+
+# -- paging -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def many_likely():
+    return [
+        make_trial(f"NCT0000{number:04d}", conditions=("sle",), plain_title=f"Study {number:02d}")
+        for number in range(1, 26)
+    ]
+
+
+def card_titles(response) -> list[str]:
+    return re.findall(
+        r'class="result-card__title"[^>]*><a [^>]*>(Study \d+)</a>', response.content.decode()
+    )
+
+
+def test_each_group_shows_a_small_page_with_a_real_show_more_link(client, many_likely):
+    answer_all(client)
+
+    first = client.get(reverse(RESULTS))
+    second = client.get(reverse(RESULTS) + "?likely=2")
+    third = client.get(reverse(RESULTS) + "?likely=3")
+
+    assert card_titles(first) == [f"Study {number:02d}" for number in range(1, 11)]
+    assert 'href="/check/results/?likely=2"' in first.content.decode()
+    assert "25 studies · showing 1 to 10" in text(first)
+    assert card_titles(second) == [f"Study {number:02d}" for number in range(11, 21)]
+    assert card_titles(third) == [f"Study {number:02d}" for number in range(21, 26)]
+    assert "Show more" not in text(third)
+    assert "Show the first ones" in text(third)
+
+
+def test_show_more_with_htmx_returns_only_the_next_cards(client, many_likely):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS) + "?likely=2", HTTP_HX_TARGET="likely-list", **HTMX)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in body and "Likely eligible" not in body
+    assert card_titles(response) == [f"Study {number:02d}" for number in range(11, 21)]
+    assert '<p id="likely-more" class="show-more" hx-swap-oob="outerHTML">' in body
+    assert 'href="/check/results/?likely=3"' in body
+    assert body.count("autofocus") == 1
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "abc", "999"])
+def test_a_page_number_we_cannot_use_shows_a_real_page(client, many_likely, page):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS) + f"?likely={page}")
+
+    assert response.status_code == 200
+    assert len(card_titles(response)) in (5, 10)
+
+
+def test_results_take_the_same_number_of_queries_for_1_or_20_trials(
+    client, django_assert_num_queries
+):
+    trial = make_trial(conditions=("sle",), sites=2, contacts=1)
+    make_site(trial, **CHARLESTON)
+    answer_all(client, postal_code="29425")
+    with_one = queries_for(client, reverse(RESULTS))
+
+    for number in range(19):
+        trial = make_trial(conditions=("sle",), sites=3, contacts=2)
+        make_site(trial, **NEW_YORK)
+        make_criterion(trial, "egfr", "gte", 30 + number, confirmed_by="doctor")
+    loading.clear_cache()
+    with django_assert_num_queries(with_one):
+        assert client.get(reverse(RESULTS)).status_code == 200

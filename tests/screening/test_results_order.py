@@ -1,0 +1,151 @@
+"""Grouping, ordering and paging of results, and picking contacts, as plain functions."""
+
+from dataclasses import dataclass, field
+
+from screening.engine import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.geo import Point
+from screening.results import Match, cards, grouped, nearest_miles, page_of
+
+TREE = ConditionTree(parents={"sle": None, "lupus-nephritis": "sle", "ra": None})
+CHARLESTON = Point(32.7862, -79.9471)
+
+
+def verdict(trial_id: str, verdict: Verdict = Verdict.LIKELY_ELIGIBLE) -> TrialResult:
+    return TrialResult(trial_id, verdict, ())
+
+
+def trial(trial_id: str, *conditions: str) -> TrialCriteria:
+    return TrialCriteria(trial_id, conditions=frozenset(conditions))
+
+
+def test_each_verdict_goes_to_its_group():
+    groups = grouped(
+        [verdict("A"), verdict("B", Verdict.ASK_DOCTOR), verdict("C", Verdict.NOT_ELIGIBLE)],
+        [trial("A"), trial("B"), trial("C")],
+        answers={},
+        conditions=TREE,
+    )
+
+    assert [[m.trial_id for m in groups[name]] for name in ("likely", "ask", "not")] == [
+        ["A"],
+        ["B"],
+        ["C"],
+    ]
+
+
+def test_studies_of_the_patients_condition_come_first_then_the_nearest():
+    groups = grouped(
+        [verdict(trial_id) for trial_id in ("ra-near", "sle-far", "sle-near", "sle-unknown")],
+        [
+            trial("ra-near", "ra"),
+            trial("sle-far", "sle"),
+            trial("sle-near", "lupus-nephritis"),
+            trial("sle-unknown", "sle"),
+        ],
+        answers={"conditions": ["lupus-nephritis"]},
+        conditions=TREE,
+        miles={"ra-near": 1.0, "sle-far": 900.0, "sle-near": 5.0},
+    )
+
+    assert [match.trial_id for match in groups["likely"]] == [
+        "sle-near",
+        "sle-far",
+        "sle-unknown",
+        "ra-near",
+    ]
+
+
+def test_nearest_miles_keeps_the_closest_open_site_per_trial():
+    rows = [
+        ("A", 40.71, -74.00, "recruiting"),
+        ("A", 32.80, -79.95, "recruiting"),
+        ("B", 32.78, -79.94, "completed"),
+        ("C", None, None, ""),
+    ]
+
+    miles = nearest_miles(CHARLESTON, rows)
+
+    assert set(miles) == {"A"}
+    assert miles["A"] < 2
+
+
+def test_a_page_is_small_and_bad_page_numbers_give_a_real_page():
+    matches = [Match(f"T{number:02d}", Verdict.LIKELY_ELIGIBLE) for number in range(25)]
+
+    assert [m.trial_id for m in page_of(matches, "2")] == [f"T{n:02d}" for n in range(10, 20)]
+    assert len(page_of(matches, "abc")) == 10
+    assert page_of(matches, "99").number == 3
+    assert page_of(matches, None).number == 1
+
+
+@dataclass
+class FakeContact:
+    name: str
+    site_id: int | None = None
+    phone: str = "555"
+    email: str = ""
+
+
+@dataclass
+class FakeSite:
+    pk: int
+    latitude: float | None
+    longitude: float | None
+    status: str = "recruiting"
+
+
+@dataclass
+class FakeTrial:
+    site_list: list = field(default_factory=list)
+    contact_list: list = field(default_factory=list)
+
+    @property
+    def sites(self):
+        return _All(self.site_list)
+
+    @property
+    def contacts(self):
+        return _All(self.contact_list)
+
+
+@dataclass
+class _All:
+    items: list
+
+    def all(self):
+        return self.items
+
+
+def test_a_card_shows_the_nearest_site_and_the_studys_own_contacts_first():
+    near, far = FakeSite(1, 32.8, -79.95), FakeSite(2, 40.7, -74.0)
+    study = FakeTrial(
+        [far, near],
+        [
+            FakeContact("site person", site_id=1),
+            FakeContact("central"),
+            FakeContact("no way", phone=""),
+        ],
+    )
+
+    (card,) = cards(
+        [Match("T", Verdict.LIKELY_ELIGIBLE)], {"T": study}, {"T": verdict("T")}, CHARLESTON
+    )
+
+    assert card.site is near
+    assert card.miles < 5
+    assert [contact.name for contact in card.contacts] == ["central"]
+
+
+def test_without_a_central_contact_the_nearest_sites_contact_is_shown():
+    near, far = FakeSite(1, 32.8, -79.95), FakeSite(2, 40.7, -74.0)
+    study = FakeTrial([far, near], [FakeContact("far person", 2), FakeContact("near person", 1)])
+
+    (card,) = cards(
+        [Match("T", Verdict.LIKELY_ELIGIBLE)], {"T": study}, {"T": verdict("T")}, CHARLESTON
+    )
+
+    assert [contact.name for contact in card.contacts] == ["near person"]
+
+
+def test_a_trial_gone_since_screening_gets_no_card():
+    assert cards([Match("gone", Verdict.LIKELY_ELIGIBLE)], {}, {}, None) == []
