@@ -528,3 +528,23 @@ def test_a_step_takes_the_same_number_of_queries_for_1_or_20_trials(
     loading.clear_cache()
     with django_assert_num_queries(with_one):
         assert client.get(reverse(CHECK)).status_code == 200
+
+
+def test_a_date_question_takes_a_month_or_never(client):
+    trial = make_trial(conditions=("sle",), min_age_value=None, max_age_value=None)
+    make_criterion(
+        trial,
+        "last_biologic_dose",
+        "within_last",
+        {"amount": 12, "unit": "months"},
+        kind="exclusion",
+    )
+    answer(client, "conditions", ["sle"])
+    page = client.get(reverse(CHECK))
+    assert step_key(page) == "last_biologic_dose"
+    assert 'type="month"' in page.content.decode()
+    assert "I have never had one" in text(page)
+
+    assert answer(client, "last_biologic_dose", "next spring").status_code == 400
+    assert answer(client, "last_biologic_dose", action="never").status_code == 303
+    assert session_state(client)["answers"]["last_biologic_dose"] == "never"
