@@ -175,7 +175,7 @@ def _step_response(
     step = flow.current_step(
         state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
     )
-    if step.question is None and not error:
+    if step.question is None and not error and state.has_started:
         results_url = reverse("screening:results")
         if request.htmx:
             return HttpResponseClientRedirect(results_url)

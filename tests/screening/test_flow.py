@@ -548,3 +548,13 @@ def test_a_date_question_takes_a_month_or_never(client):
     assert answer(client, "last_biologic_dose", "next spring").status_code == 400
     assert answer(client, "last_biologic_dose", action="never").status_code == 303
     assert session_state(client)["answers"]["last_biologic_dose"] == "never"
+
+
+def test_a_condition_with_no_open_study_says_so_instead_of_asking(client, lupus_trial):
+    response = client.get(reverse(CHECK) + "?condition=myositis", follow=True)
+
+    assert response.status_code == 200
+    page = text(response)
+    assert "There are no open studies to check right now." in page
+    assert "Check all open studies instead" in page
+    assert step_key(response) is None
