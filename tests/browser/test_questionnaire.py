@@ -50,15 +50,22 @@ def step_key(page) -> str:
 
 
 def wait_for_question_focus(page, previous_key: str) -> None:
+    """A step other than `previous_key` is in, htmx has settled, and its heading has focus."""
     page.wait_for_function(
         """(previous) => {
             const step = document.querySelector('#step input[name=step]');
             return step && step.value !== previous
+                && !document.querySelector('.htmx-added, .htmx-settling, .htmx-swapping')
                 && document.activeElement
                 && document.activeElement.id === 'question-title';
         }""",
         arg=previous_key,
     )
+    # The browser may run its own autofocus at the next frame: let it, as a person would.
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+    assert focused(page)["id"] == "question-title"
 
 
 def likely_count(page) -> int:
@@ -107,11 +114,12 @@ def test_a_patient_finishes_the_questionnaire_on_a_phone_with_the_keyboard_alone
     # A wrong age first: the message is shown and focus comes back to the question.
     assert step_key(phone) == "age"
     phone.keyboard.press("Tab")
+    assert focused(phone)["id"] == "answer", focused(phone)
     phone.keyboard.type("thirty")
     phone.keyboard.press("Enter")
     phone.wait_for_selector("#answer-error")
+    wait_for_question_focus(phone, previous_key="")
     assert "Please enter a number" in phone.locator("#answer-error").inner_text()
-    assert focused(phone)["id"] == "question-title"
     assert_accessible(phone)
     answer_by_keyboard(phone, "age")
     wait_for_question_focus(phone, "age")
