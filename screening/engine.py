@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import threading
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from contextvars import ContextVar
@@ -142,6 +143,9 @@ class TrialCriteria:
     rules: tuple[Rule, ...] = ()
     # The rules as judged: any-of groups (by kind and label) and single criteria, in order.
     units: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, repr=False, compare=False)
+    # What its verdict depends on, as numbers shared by every trial with the same registry
+    # facts or the same unit (see _verdict_sets): thousands of trials share a few hundred.
+    judged_ids: frozenset[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         groups: dict[tuple[str, str | int], list[Rule]] = {}
@@ -150,6 +154,73 @@ class TrialCriteria:
             groups.setdefault((rule.kind, label), []).append(rule)
         units = [(kind, tuple(members)) for (kind, _label), members in groups.items()]
         object.__setattr__(self, "units", tuple(units))
+        conditions = frozenset(self.conditions)
+        volunteers = self.healthy_volunteers
+        ids = [
+            _signature_id(
+                ("age", self.min_age, self.max_age),
+                ("age", _Facts(min_age=self.min_age, max_age=self.max_age)),
+            ),
+            _signature_id(("sex", self.sex), ("sex", _Facts(sex=self.sex))),
+            _signature_id(
+                ("conditions", conditions, _frozen(volunteers)),
+                ("conditions", _Facts(conditions=conditions, healthy_volunteers=volunteers)),
+            ),
+        ]
+        for kind, members in units:
+            signature = (kind, tuple(_rule_signature(rule) for rule in members))
+            ids.append(_signature_id(signature, (kind, members)))
+        object.__setattr__(self, "judged_ids", frozenset(ids))
+
+
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """Registry fields without a whole trial: what the age, sex or conditions finding reads."""
+
+    min_age: AgeLimit | None = None
+    max_age: AgeLimit | None = None
+    sex: str = "all"
+    conditions: frozenset[str] = frozenset()
+    healthy_volunteers: bool | None = None
+
+
+# Registry facts and units (by what can change how they are judged), numbered once per
+# process, each with the first one seen as its representative.
+_signatures: dict[tuple, int] = {}
+_representatives: list[tuple[str, Any]] = []
+_signatures_lock = threading.Lock()
+
+
+def _signature_id(signature: tuple, representative: tuple[str, Any]) -> int:
+    found = _signatures.get(signature)
+    if found is None:
+        with _signatures_lock:
+            found = _signatures.get(signature)
+            if found is None:
+                found = _signatures[signature] = len(_representatives)
+                _representatives.append(representative)
+    return found
+
+
+def _rule_signature(rule: Rule) -> tuple:
+    """Everything about a rule that can change how it is judged (not its words)."""
+    return (
+        rule.key,
+        rule.operator,
+        _frozen(rule.value),
+        rule.confirmed_by,
+        rule.depends_on,
+        _frozen(rule.depends_on_values),
+    )
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in for a JSON-like value that tells True from 1 and 30 from 30.0."""
+    if isinstance(value, Mapping):
+        return ("map", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+    if isinstance(value, list | tuple):
+        return ("seq", tuple(_frozen(item) for item in value))
+    return (type(value).__name__, value)
 
 
 @dataclass(frozen=True)
@@ -217,7 +288,6 @@ class _Context:
     answers: Mapping[str, Any]
     today: datetime.date
     tree: ConditionTree
-    explain: bool = True
     chosen_conditions: frozenset[str] | None = None  # as answered, None if not answered
     patient_conditions: frozenset[str] | None = None  # with their parents
 
@@ -242,7 +312,9 @@ def evaluate(
     verdicts are needed: it is several times faster. A results page can judge every trial
     that way, then explain only the trials it shows by calling evaluate() again on those.
     """
-    context = _Context(answers, today, conditions or ConditionTree(), explain=explain)
+    context = _Context(answers, today, conditions or ConditionTree())
+    if not explain:
+        return _verdicts(_sequence(trials), context)
     token = _language.set(get_language() or "")
     try:
         return [_result(trial, _findings(trial, context), context) for trial in trials]
@@ -291,19 +363,21 @@ def progress(
     skipped: Collection[str] = (),
 ) -> Progress[Q]:
     """One questionnaire step in one pass: how many trials are still possible, what to ask next."""
-    context = _Context(answers, today, conditions or ConditionTree(), explain=False)
-    waiting: Counter[str] = Counter()
+    context = _Context(answers, today, conditions or ConditionTree())
+    trials = _sequence(trials)
+    judged = _verdict_sets(trials, context)
+    # Trials still possible, counted by which of their unknowns wait on unanswered questions.
+    combinations: Counter[frozenset[int]] = Counter()
     possible = 0
     for trial in trials:
-        findings = _findings(trial, context)
-        if any(finding.outcome == Outcome.NOT_MET and finding.definite for finding in findings):
-            continue
-        possible += 1
-        keys: set[str] = set()
-        for finding in findings:
-            if finding.outcome == Outcome.UNKNOWN:
-                keys.update(finding.deciding_keys)
-        waiting.update(keys)
+        if judged.excluded.isdisjoint(trial.judged_ids):
+            possible += 1
+            combinations[trial.judged_ids & judged.waiting_ids] += 1
+    waiting: Counter[str] = Counter()
+    for combination, count in combinations.items():
+        keys = set().union(*(judged.waiting[signature_id] for signature_id in combination))
+        for key in keys:
+            waiting[key] += count
     best: Q | None = None
     for question in sorted(questions, key=lambda question: question.position):
         if question.key in answers or question.key in skipped:
@@ -327,7 +401,18 @@ def _applicable(question: _Asked, answers: Mapping[str, Any]) -> bool:
 
 
 def _findings(trial: TrialCriteria, context: _Context) -> list[Finding]:
-    findings = [
+    findings = _fact_findings(trial, context)
+    for kind, members in trial.units:
+        if len(members) == 1:
+            findings.append(_single_finding(kind, members[0], context))
+        else:
+            findings.append(_group_finding(kind, members, context))
+    return findings
+
+
+def _fact_findings(trial: TrialCriteria, context: _Context) -> list[Finding]:
+    """Findings from the registry fields: age, sex, conditions and healthy volunteers."""
+    return [
         finding
         for finding in (
             _age_finding(trial, context.answers),
@@ -336,12 +421,67 @@ def _findings(trial: TrialCriteria, context: _Context) -> list[Finding]:
         )
         if finding is not None
     ]
-    for kind, members in trial.units:
-        if len(members) == 1:
-            findings.append(_single_finding(kind, members[0], context))
+
+
+def _sequence(trials: Iterable[TrialCriteria]) -> Sequence[TrialCriteria]:
+    return trials if isinstance(trials, Sequence) else list(trials)
+
+
+@dataclass(frozen=True, slots=True)
+class _VerdictSets:
+    """How every distinct unit and set of registry facts came out, by signature id."""
+
+    excluded: frozenset[int]  # a definite miss: the trial is not eligible
+    doubtful: frozenset[int]  # unknown, or a doctor-confirmed miss: ask your doctor
+    waiting: Mapping[int, frozenset[str]]  # unknowns: the unanswered questions that could settle
+    waiting_ids: frozenset[int]
+
+
+def _verdict_sets(trials: Sequence[TrialCriteria], context: _Context) -> _VerdictSets:
+    """Judge each distinct unit and set of registry facts once, however many trials share it.
+
+    A trial's verdict follows from its judged_ids alone: not eligible when one is excluded,
+    ask your doctor when one is doubtful, likely eligible otherwise.
+    """
+    excluded: set[int] = set()
+    doubtful: set[int] = set()
+    waiting: dict[int, frozenset[str]] = {}
+    for signature_id in frozenset().union(*(trial.judged_ids for trial in trials)):
+        kind, subject = _representatives[signature_id]
+        if kind == "age":
+            finding = _age_finding(subject, context.answers)
+        elif kind == "sex":
+            finding = _sex_finding(subject, context.answers)
+        elif kind == "conditions":
+            finding = _conditions_finding(subject, context)
+        elif len(subject) == 1:
+            finding = _single_finding(kind, subject[0], context)
         else:
-            findings.append(_group_finding(kind, members, context))
-    return findings
+            finding = _group_finding(kind, subject, context)
+        if finding is None:
+            continue
+        if finding.outcome == Outcome.NOT_MET:
+            (excluded if finding.definite else doubtful).add(signature_id)
+        elif finding.outcome == Outcome.UNKNOWN:
+            doubtful.add(signature_id)
+            if finding.deciding_keys:
+                waiting[signature_id] = frozenset(finding.deciding_keys)
+    return _VerdictSets(frozenset(excluded), frozenset(doubtful), waiting, frozenset(waiting))
+
+
+def _verdicts(trials: Sequence[TrialCriteria], context: _Context) -> list[TrialResult]:
+    """Verdicts without words (evaluate(explain=False))."""
+    judged = _verdict_sets(trials, context)
+    results = []
+    for trial in trials:
+        if not judged.excluded.isdisjoint(trial.judged_ids):
+            verdict = Verdict.NOT_ELIGIBLE
+        elif not judged.doubtful.isdisjoint(trial.judged_ids):
+            verdict = Verdict.ASK_DOCTOR
+        else:
+            verdict = Verdict.LIKELY_ELIGIBLE
+        results.append(TrialResult(trial.trial_id, verdict, ()))
+    return results
 
 
 _NA = "not_applicable"
@@ -560,9 +700,6 @@ def _conditions_finding(trial: TrialCriteria, context: _Context) -> Finding | No
 
 
 def _result(trial: TrialCriteria, findings: list[Finding], context: _Context) -> TrialResult:
-    if not context.explain:
-        # Keep no findings: holding on to 200,000 of them costs more than judging them.
-        return TrialResult(trial.trial_id, _verdict(findings), ())
     misses = [f for f in findings if f.outcome == Outcome.NOT_MET and f.definite]
     if misses:
         reasons = [_explain(trial, finding, context) for finding in misses]
@@ -595,18 +732,6 @@ def _result(trial: TrialCriteria, findings: list[Finding], context: _Context) ->
     return TrialResult(
         trial.trial_id, Verdict.LIKELY_ELIGIBLE, _unique(reasons), findings=tuple(findings)
     )
-
-
-def _verdict(findings: list[Finding]) -> Verdict:
-    doubt = False
-    for finding in findings:
-        if finding.outcome == Outcome.NOT_MET:
-            if finding.definite:
-                return Verdict.NOT_ELIGIBLE
-            doubt = True
-        elif finding.outcome == Outcome.UNKNOWN:
-            doubt = True
-    return Verdict.ASK_DOCTOR if doubt else Verdict.LIKELY_ELIGIBLE
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
