@@ -26,8 +26,12 @@ def django_db_setup(django_test_environment, django_db_blocker):
     """The test database, made whether or not a test asks for `db`: the benchmarks write
     their trials outside test transactions (pytest-django only makes databases that marked
     tests need)."""
+    from django.db import connection
     from django.test.utils import setup_databases, teardown_databases
 
+    if connection.vendor != "sqlite":
+        # Its own test database: never the one a test run beside it is using.
+        connection.settings_dict["TEST"]["NAME"] = f"test_{connection.settings_dict['NAME']}_bench"
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=0, interactive=False)
     yield
