@@ -6,6 +6,9 @@ not import screening, so the hook lives here).
 Saving or deleting a criterion (in the admin or anywhere else) records which eligibility text
 the criteria were written against: a signal in screening.models calls
 ``Trial.mark_criteria_written()`` and clears "criteria need review".
+
+SharedResult (results a patient shared with their doctor) is deliberately not registered:
+staff have no reason to browse patients' answers, and its key is the secret link itself.
 """
 
 from __future__ import annotations

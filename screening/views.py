@@ -7,6 +7,8 @@ redirect; with htmx the step swaps in place and the results page appends more ca
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -18,16 +20,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
 
-from screening import engine, flow, geo, loading
+from screening import engine, flow, geo, loading, sharing
 from screening.engine import ConditionTree
 from screening.flow import FlowState, Scope
-from screening.models import Question
+from screening.models import Question, SharedResult
 from screening.questions import AnswerError, QuestionSpec
 from screening.results import GROUPS, cards, grouped, nearest_miles, page_of
 from trials.models import Contact, Site, Trial, TrialQuerySet
@@ -337,12 +340,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     )
     postal_code = state.answers.get(flow.LOCATION_KEY)
     origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    miles = {}
-    if origin is not None:
-        rows = Site.objects.filter(
-            trial__in=_open_trials_in(state.scope, bank.conditions)
-        ).values_list("trial__registry_id", "latitude", "longitude", "status")
-        miles = nearest_miles(origin, rows)
+    miles = _miles_to_trials(origin, state.scope, bank.conditions)
     groups = grouped(
         verdicts, screened, answers=state.answers, conditions=bank.conditions, miles=miles
     )
@@ -383,12 +381,8 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         "total": len(screened),
         "located": origin is not None,
         "postal_code": postal_code if isinstance(postal_code, str) else "",
-        "given": flow.given_answers(
-            state,
-            bank.by_key,
-            {key: question.wording for key, question in bank.questions.items()},
-            bank.conditions,
-        ),
+        "given": _given(state, bank),
+        "shared_link": _remembered_share(request, state),
     }
     more_of = (request.htmx.target or "").removesuffix("-list") if request.htmx else ""
     if more_of in context["sections"]:
@@ -397,7 +391,24 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     else:
         response = render(request, "screening/results.html", context)
     patch_vary_headers(response, ["HX-Request"])
+    if context["shared_link"] is not None:
+        _keep_private(response)  # it shows the link that deletes the shared copy
     return response
+
+
+def _miles_to_trials(origin: geo.Point | None, scope: Scope, conditions: ConditionTree) -> dict:
+    """The distance to each open trial's nearest open site, when we know where the patient is."""
+    if origin is None:
+        return {}
+    rows = Site.objects.filter(trial__in=_open_trials_in(scope, conditions)).values_list(
+        "trial__registry_id", "latitude", "longitude", "status"
+    )
+    return nearest_miles(origin, rows)
+
+
+def _given(state: FlowState, bank: Bank) -> list[flow.GivenAnswer]:
+    wordings = {key: question.wording for key, question in bank.questions.items()}
+    return flow.given_answers(state, bank.by_key, wordings, bank.conditions)
 
 
 def _page_url(request: HttpRequest, param: str, number: int) -> str:
@@ -408,3 +419,193 @@ def _page_url(request: HttpRequest, param: str, number: int) -> str:
         query.pop(param, None)
     encoded = query.urlencode()
     return f"{request.path}?{encoded}" if encoded else request.path
+
+
+# -- results shared with a doctor ---------------------------------------------------------
+
+# The patient's own link to the copy they shared, kept in their (signed cookie) session so the
+# results page can show it again; `answers` fingerprints the answers it was made from.
+SHARED_SESSION_KEY = "shared_result"
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """A shared copy as its maker sees it: the link to send and the link that deletes it."""
+
+    shared: SharedResult
+    url: str
+    delete_url: str
+
+    @property
+    def email_text(self) -> str:
+        return _(
+            "I answered a short questionnaire about research studies on Find a Trial. This "
+            "private link shows my answers and which studies may fit me. It works until %(date)s."
+        ) % {"date": date_format(timezone.localtime(self.shared.expires_at), "j F Y")}
+
+
+@require_POST
+def share_results(request: HtmxHttpRequest) -> HttpResponse:
+    """Store a copy of the answers and verdicts for the patient's doctor: only on this POST."""
+    now = timezone.now()
+    today = timezone.localdate(now)
+    bank = _bank()
+    state = _load_state(request, bank, today)
+    if not state.has_started:
+        error = _(
+            "There is nothing to share yet. Answer the questions first, then you can share "
+            "your results."
+        )
+        if request.htmx:
+            return render(request, "screening/results.html#share-results", {"share_error": error})
+        messages.info(request, error)
+        return _see_other(reverse("screening:results"))
+    link = _remembered_share(request, state, now=now)
+    if link is None:
+        shared, deletion_token = _share(state, bank, today=today, now=now)
+        request.session[SHARED_SESSION_KEY] = {
+            "key": shared.key,
+            "token": deletion_token,
+            "answers": _fingerprint(state),
+        }
+        link = _shared_link(request, shared, deletion_token)
+    if not request.htmx:
+        return _see_other(reverse("screening:share_created"))
+    response = render(
+        request, "screening/results.html#share-results", {"shared_link": link, "moved": True}
+    )
+    return _keep_private(response)
+
+
+def _share(
+    state: FlowState, bank: Bank, *, today: datetime.date, now: datetime.datetime
+) -> tuple[SharedResult, str]:
+    """The results page's groups, its first studies of each with reasons, stored."""
+    screened = _screened(state.scope, bank.conditions)
+    verdicts = engine.evaluate(
+        state.answers, screened, today=today, conditions=bank.conditions, explain=False
+    )
+    postal_code = state.answers.get(flow.LOCATION_KEY)
+    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
+    groups = grouped(
+        verdicts,
+        screened,
+        answers=state.answers,
+        conditions=bank.conditions,
+        miles=_miles_to_trials(origin, state.scope, bank.conditions),
+    )
+    chosen = sharing.first_of_each_group(groups)
+    chosen_ids = {match.trial_id for match in chosen}
+    explained = {
+        result.trial_id: result
+        for result in engine.evaluate(
+            state.answers,
+            [trial for trial in screened if trial.trial_id in chosen_ids],
+            today=today,
+            conditions=bank.conditions,
+        )
+    }
+    titles = {
+        trial.registry_id: trial.title
+        for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
+            "registry_id", "plain_title", "brief_title", "official_title"
+        )
+    }
+    return sharing.create_shared_result(
+        answers=[(given.question, given.answer) for given in _given(state, bank)],
+        verdicts=sharing.stored_verdicts(chosen, explained, titles),
+        counts=sharing.verdict_counts(groups),
+        now=now,
+    )
+
+
+@require_GET
+def share_created(request: HttpRequest) -> HttpResponse:
+    """The link just made, for browsers without JavaScript (htmx shows it in place)."""
+    link = _remembered_share(request)
+    if link is None:
+        messages.info(
+            request,
+            _("We could not find a shared copy of your results. You can share them again here."),
+        )
+        return _see_other(reverse("screening:results"))
+    return _keep_private(render(request, "screening/share_created.html", {"shared_link": link}))
+
+
+def _remembered_share(
+    request: HttpRequest, state: FlowState | None = None, *, now: datetime.datetime | None = None
+) -> SharedLink | None:
+    """The copy this patient shared, if it still exists (and, given a state, fits its answers).
+
+    No query unless the session remembers a share.
+    """
+    record = request.session.get(SHARED_SESSION_KEY)
+    if not isinstance(record, dict):
+        return None
+    key, token = record.get("key"), record.get("token")
+    if not isinstance(key, str) or not isinstance(token, str):
+        return None
+    if state is not None and record.get("answers") != _fingerprint(state):
+        return None
+    shared = sharing.find_shared_result(key=key, now=now)
+    if shared is None or not sharing.can_delete(shared, token=token):
+        return None
+    return _shared_link(request, shared, token)
+
+
+def _fingerprint(state: FlowState) -> str:
+    canonical = json.dumps(flow.dump(state), sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _shared_link(request: HttpRequest, shared: SharedResult, deletion_token: str) -> SharedLink:
+    return SharedLink(
+        shared=shared,
+        url=request.build_absolute_uri(reverse("screening:shared_result", args=[shared.key])),
+        delete_url=request.build_absolute_uri(
+            reverse("screening:delete_shared_result", args=[shared.key, deletion_token])
+        ),
+    )
+
+
+@require_GET
+def shared_result(request: HttpRequest, key: str) -> HttpResponse:
+    """What a patient shared, read-only, for whoever has the link."""
+    shared = sharing.find_shared_result(key=key)
+    if shared is None:
+        return _shared_missing(request)
+    response = render(
+        request,
+        "screening/shared.html",
+        {"shared": shared, "groups": sharing.groups_of(shared)},
+    )
+    return _keep_private(response)
+
+
+@require_http_methods(["GET", "POST"])
+def delete_shared_result(request: HttpRequest, key: str, token: str) -> HttpResponse:
+    """GET asks to confirm; POST deletes at once. A wrong token is a missing page."""
+    if request.method == "POST":
+        if not sharing.delete_shared_result(key=key, token=token):
+            return _shared_missing(request)
+        record = request.session.get(SHARED_SESSION_KEY)
+        if isinstance(record, dict) and record.get("key") == key:
+            del request.session[SHARED_SESSION_KEY]
+        return _keep_private(render(request, "screening/shared_delete.html", {"deleted": True}))
+    shared = sharing.find_shared_result(key=key)
+    if shared is None or not sharing.can_delete(shared, token=token):
+        return _shared_missing(request)
+    return _keep_private(render(request, "screening/shared_delete.html", {"shared": shared}))
+
+
+def _shared_missing(request: HttpRequest) -> HttpResponse:
+    # One page for unknown, malformed, expired, deleted and wrong-token links: no probing.
+    return _keep_private(render(request, "screening/shared.html", {"shared": None}, status=404))
+
+
+def _keep_private(response: HttpResponse) -> HttpResponse:
+    """No search engine, no cache and no referrer: the address itself is the secret."""
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    return response
