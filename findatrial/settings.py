@@ -75,12 +75,18 @@ TEMPLATES = [
             # django-template-partials is registered by hand (not as an app) so the
             # template loaders stay ours: the app config would rewrite them.
             "builtins": ["template_partials.templatetags.partials"],
+            # Parsed templates are cached (in DEBUG too: Django reloads them on change).
             "loaders": [
                 (
                     "template_partials.loader.Loader",
                     [
-                        "django.template.loaders.filesystem.Loader",
-                        "django.template.loaders.app_directories.Loader",
+                        (
+                            "django.template.loaders.cached.Loader",
+                            [
+                                "django.template.loaders.filesystem.Loader",
+                                "django.template.loaders.app_directories.Loader",
+                            ],
+                        )
                     ],
                 )
             ],
