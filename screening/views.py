@@ -392,7 +392,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         response = render(request, "screening/results.html", context)
     patch_vary_headers(response, ["HX-Request"])
     if context["shared_link"] is not None:
-        _keep_private(response)  # it shows the link that deletes the shared copy
+        _keep_private(response, has_forms=True)  # it shows the link that deletes the copy
     return response
 
 
@@ -474,7 +474,7 @@ def share_results(request: HtmxHttpRequest) -> HttpResponse:
     response = render(
         request, "screening/results.html#share-results", {"shared_link": link, "moved": True}
     )
-    return _keep_private(response)
+    return _keep_private(response, has_forms=True)
 
 
 def _share(
@@ -595,7 +595,8 @@ def delete_shared_result(request: HttpRequest, key: str, token: str) -> HttpResp
     shared = sharing.find_shared_result(key=key)
     if shared is None or not sharing.can_delete(shared, token=token):
         return _shared_missing(request)
-    return _keep_private(render(request, "screening/shared_delete.html", {"shared": shared}))
+    response = render(request, "screening/shared_delete.html", {"shared": shared})
+    return _keep_private(response, has_forms=True)
 
 
 def _shared_missing(request: HttpRequest) -> HttpResponse:
@@ -603,9 +604,13 @@ def _shared_missing(request: HttpRequest) -> HttpResponse:
     return _keep_private(render(request, "screening/shared.html", {"shared": None}, status=404))
 
 
-def _keep_private(response: HttpResponse) -> HttpResponse:
-    """No search engine, no cache and no referrer: the address itself is the secret."""
+def _keep_private(response: HttpResponse, *, has_forms: bool = False) -> HttpResponse:
+    """No search engine, no cache and no referrer: the address itself is the secret.
+
+    A page with a form sends its referrer to our own site only: under "no-referrer" browsers
+    send `Origin: null` with the form, and Django's CSRF check rightly refuses it.
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin" if has_forms else "no-referrer"
     response["Cache-Control"] = "private, no-store"
     return response

@@ -342,7 +342,7 @@ def shared_groups(response) -> tuple[str, str, str]:
     body = response.content.decode()
     parts = re.split(r'id="(?:likely_eligible|ask_doctor|not_eligible|given)-title"', body)
     return tuple(
-        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split()) for part in parts[1:4]
+        " ".join(html.unescape(re.sub(r"<[^>]+>", " ", part)).split()) for part in parts[2:5]
     )
 
 
@@ -477,13 +477,16 @@ def test_the_deletion_link_asks_first_then_deletes_at_once(client, shared_by_pat
     confirm = client.get(delete_path)
     assert confirm.status_code == 200
     assert "Delete your shared results?" in text(confirm)
-    assert confirm["Referrer-Policy"] == "no-referrer"
+    # Its form must carry an Origin for the CSRF check: the referrer goes to our site only.
+    assert confirm["Referrer-Policy"] == "same-origin"
+    assert '<meta name="referrer"' not in confirm.content.decode()
     assert SharedResult.objects.filter(pk=shared.pk).exists()
 
     deleted = client.post(delete_path)
 
     assert deleted.status_code == 200
     assert "Your shared results are deleted" in text(deleted)
+    assert deleted["Referrer-Policy"] == "no-referrer"
     assert not SharedResult.objects.filter(pk=shared.pk).exists()
     missing_page(client, reverse("screening:shared_result", args=[shared.key]))
     missing_page(client, delete_path)
