@@ -268,8 +268,17 @@ def current_step(
     )
 
 
-def keys_in_use(trials: Iterable[TrialCriteria]) -> set[str]:
-    """Every question some trial could ask about: an honest ceiling for "questions left"."""
+def keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
+    """Every question some trial could ask about: an honest ceiling for "questions left".
+
+    It walks every rule of every trial, so for a TrialSet it is worked out once per set.
+    """
+    if isinstance(trials, engine.TrialSet):
+        return trials.derived(_keys_in_use)
+    return _keys_in_use(trials)
+
+
+def _keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
     keys: set[str] = set()
     for trial in trials:
         if trial.min_age is not None or trial.max_age is not None:
@@ -282,7 +291,7 @@ def keys_in_use(trials: Iterable[TrialCriteria]) -> set[str]:
             keys.add(rule.key)
             if rule.depends_on:
                 keys.add(rule.depends_on)
-    return keys
+    return frozenset(keys)
 
 
 def in_scope(

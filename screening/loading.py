@@ -10,10 +10,12 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Sum
 
-from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria
+from screening import flow
+from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria, TrialSet
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
 from trials.models import Condition, Trial
@@ -28,21 +30,62 @@ def open_trials() -> list[TrialCriteria]:
 # reload only when the data it came from changed (or after CACHE_SECONDS, for edits the
 # version cannot see, such as a question's wording).
 CACHE_SECONDS = 300.0
-_cache: dict[str, tuple[tuple, float, list[TrialCriteria]]] = {}
+# Scopes (clinicians' links) remembered per loaded list; more are screened without keeping.
+MOST_SCOPES = 256
+
+
+@dataclass
+class _Loaded:
+    """One load of the open trials, and what was worked out from it since."""
+
+    version: tuple
+    loaded_at: float
+    trials: list[TrialCriteria]
+    screened: dict[tuple, TrialSet] = field(default_factory=dict)  # by scope
+
+
+_cache: dict[str, _Loaded] = {}
 _cache_lock = threading.Lock()
 
 
 def cached_open_trials(*, max_age: float = CACHE_SECONDS) -> list[TrialCriteria]:
     """open_trials(), reused while data_version() is unchanged: three small queries a call."""
+    return _loaded(max_age=max_age).trials
+
+
+def cached_screened(scope: flow.Scope, conditions: ConditionTree) -> TrialSet:
+    """The open trials a scope screens, as a TrialSet kept with the cached trials.
+
+    Selecting a scope and indexing it (TrialSet) walks every trial, so it is done once per
+    scope and load, not once per request; the same three queries as cached_open_trials().
+    """
+    loaded = _loaded()
+    if scope.condition:
+        key: tuple = ("condition", frozenset(flow.condition_family(scope.condition, conditions)))
+    elif scope.trials:
+        key = ("trials", frozenset(scope.trials))
+    else:
+        key = ("everything",)
+    found = loaded.screened.get(key)
+    if found is None:
+        found = TrialSet(flow.in_scope(loaded.trials, scope, conditions))
+        with _cache_lock:
+            if len(loaded.screened) >= MOST_SCOPES:
+                loaded.screened.clear()
+            loaded.screened[key] = found
+    return found
+
+
+def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:
     version = data_version()
     now = time.monotonic()
     hit = _cache.get("open_trials")
-    if hit is not None and hit[0] == version and now - hit[1] < max_age:
-        return hit[2]
+    if hit is not None and hit.version == version and now - hit.loaded_at < max_age:
+        return hit
     with _cache_lock:
-        trials = open_trials()
-        _cache["open_trials"] = (version, now, trials)
-    return trials
+        loaded = _Loaded(version, now, open_trials())
+        _cache["open_trials"] = loaded
+    return loaded
 
 
 def clear_cache() -> None:

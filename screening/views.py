@@ -62,9 +62,9 @@ def _bank() -> Bank:
     )
 
 
-def _screened(scope: Scope, conditions: ConditionTree) -> list[engine.TrialCriteria]:
+def _screened(scope: Scope, conditions: ConditionTree) -> engine.TrialSet:
     """The open trials this patient is screened against, from the per-process cache."""
-    return flow.in_scope(loading.cached_open_trials(), scope, conditions)
+    return loading.cached_screened(scope, conditions)
 
 
 def _open_trials_in(scope: Scope, conditions: ConditionTree) -> TrialQuerySet:

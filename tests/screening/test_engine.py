@@ -11,6 +11,7 @@ from screening.engine import (
     Outcome,
     Rule,
     TrialCriteria,
+    TrialSet,
     Verdict,
     evaluate,
     next_question,
@@ -609,3 +610,39 @@ def test_verdicts_without_words_match_the_explained_verdicts():
     assert [r.verdict for r in quick] == [r.verdict for r in explained]
     assert [r.verdict for r in quick] == ["ask_doctor", "not_eligible", "ask_doctor"]
     assert all(r.reasons == () for r in quick)
+
+
+def test_a_trial_set_gives_the_same_steps_and_verdicts_as_a_plain_list():
+    infection = Rule("chronic_infection", "eq", True, kind="exclusion", reason="No infection.")
+    trials = [
+        trial(EGFR_30_DOCTOR, PREGNANCY_EXCLUDED, trial_id="NCT1"),
+        trial(*ANTIBODIES[:2], infection, trial_id="NCT2"),
+        trial(infection, trial_id="NCT3", sex="male"),
+        trial(trial_id="NCT4", conditions=frozenset({"myositis"})),
+        trial(NO_BIOLOGIC_12_MONTHS, trial_id="NCT5", max_age=None),
+    ]
+    indexed = TrialSet(trials)
+    canned = {
+        "age": 40,
+        "sex": "female",
+        "conditions": ["sle"],
+        "pregnant": False,
+        "egfr": 25,
+        "ana_positive": NOT_SURE,
+        "anti_dsdna_positive": True,
+        "chronic_infection": False,
+    }
+    answers: dict = {}
+    while True:
+        plain = progress(answers, trials, QUESTIONS, today=TODAY, conditions=TREE)
+        fast = progress(answers, indexed, QUESTIONS, today=TODAY, conditions=TREE)
+        assert fast == plain
+        verdicts = [
+            evaluate(answers, given, today=TODAY, conditions=TREE, explain=False)
+            for given in (trials, indexed)
+        ]
+        assert verdicts[0] == verdicts[1]
+        if plain.next_question is None:
+            break
+        answers[plain.next_question.key] = canned[plain.next_question.key]
+    assert len(answers) > 4
