@@ -12,13 +12,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, Sum
+from django.db.models import Count, Max, Q, Sum
 
 from screening import flow
 from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria, TrialSet
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
-from trials.models import Condition, Trial
+from screening.results import SitePlaces, site_places
+from trials.models import OPEN_STATUSES, Condition, Site, Trial
 
 
 def open_trials() -> list[TrialCriteria]:
@@ -42,6 +43,7 @@ class _Loaded:
     loaded_at: float
     trials: list[TrialCriteria]
     screened: dict[tuple, TrialSet] = field(default_factory=dict)  # by scope
+    sites: tuple[tuple, SitePlaces] | None = None  # with sites_version() when they were read
 
 
 _cache: dict[str, _Loaded] = {}
@@ -74,6 +76,38 @@ def cached_screened(scope: flow.Scope, conditions: ConditionTree) -> TrialSet:
                 loaded.screened.clear()
             loaded.screened[key] = found
     return found
+
+
+def cached_site_places() -> SitePlaces:
+    """Where the cached open trials' open sites are, for distances: one query a call.
+
+    Call it after cached_screened() in the same request: it trusts that call's check of the
+    trials' version, and checks the sites' own (sites_version()), since a site's place or
+    status can change without its trial's updated_at moving.
+    """
+    loaded = _cache.get("open_trials") or _loaded()
+    version = sites_version()
+    if loaded.sites is not None and loaded.sites[0] == version:
+        return loaded.sites[1]
+    rows = Site.objects.filter(trial__in=Trial.objects.published().open_to_enrolment()).values_list(
+        "trial__registry_id", "latitude", "longitude", "status"
+    )
+    places = site_places(rows)
+    loaded.sites = (version, places)
+    return places
+
+
+def sites_version() -> tuple:
+    """Changes when a site is added, removed, moved, or opens or closes (one scan, no rows)."""
+    found = Site.objects.aggregate(
+        count=Count("pk"),
+        ids=Sum("pk"),
+        latitudes=Sum("latitude"),
+        longitudes=Sum("longitude"),
+        open=Count("pk", filter=Q(status__in=[*OPEN_STATUSES, ""])),
+        trials=Sum("trial_id"),
+    )
+    return tuple(found.values())
 
 
 def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:

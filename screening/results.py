@@ -5,16 +5,19 @@ Pure: verdicts come from screening.engine, sites and trials from the view's few 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import heapq
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 
-from screening.engine import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.engine import ConditionTree, TrialCriteria, TrialResult, TrialSet, Verdict
 from screening.geo import Point, haversine_miles, is_open_status, nearest
 
 PAGE_SIZE = 10
+# Origins (ZIP codes) whose distances are kept per load of the sites.
+MOST_ORIGINS = 32
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,47 @@ class Match:
     miles: float | None = None
 
 
+class Ranked(Sequence[Match]):
+    """One group's matches in the page's order, sorted only as far as someone reads.
+
+    A results page shows ten of maybe thousands: slicing the first N takes the N smallest
+    (heapq) instead of sorting the whole group; len() needs no sorting at all.
+    """
+
+    def __init__(self, verdict: Verdict, keys: list[tuple]) -> None:
+        self.verdict = verdict
+        self._keys = keys  # (not about your condition, no distance, miles, trial id)
+        self._sorted: list[tuple] = []  # the first len(self._sorted) keys, in order
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(len(self._keys))
+            self._sort_to(stop)
+            return [self._match(key) for key in self._sorted[start:stop:step]]
+        position = range(len(self._keys))[index]
+        self._sort_to(position + 1)
+        return self._match(self._sorted[position])
+
+    def __iter__(self) -> Iterator[Match]:
+        self._sort_to(len(self._keys))
+        return (self._match(key) for key in self._sorted)
+
+    def _sort_to(self, stop: int) -> None:
+        if stop <= len(self._sorted):
+            return
+        if stop * 4 < len(self._keys):
+            self._sorted = heapq.nsmallest(stop, self._keys)
+        else:
+            self._sorted = sorted(self._keys)
+
+    def _match(self, key: tuple) -> Match:
+        not_yours, unknown, miles, trial_id = key
+        return Match(trial_id, self.verdict, not not_yours, None if unknown else miles)
+
+
 def grouped(
     verdicts: Iterable[TrialResult],
     trials: Iterable[TrialCriteria],
@@ -49,30 +93,33 @@ def grouped(
     answers: Mapping[str, Any],
     conditions: ConditionTree,
     miles: Mapping[str, float] | None = None,
-) -> dict[str, list[Match]]:
+) -> dict[str, Ranked]:
     """Verdicts by group, each ordered by relevance (the study is about a condition the patient
     chose), then distance (unknown last), then registry id."""
     miles = miles or {}
     chosen = answers.get("conditions")
     mine = conditions.with_ancestors(chosen) if isinstance(chosen, list) else frozenset()
-    studied = {trial.trial_id: trial.conditions for trial in trials}
-    groups: dict[str, list[Match]] = {group.param: [] for group in GROUPS}
-    param_of = {group.verdict: group.param for group in GROUPS}
+    if isinstance(trials, TrialSet):
+        studied = trials.derived(_conditions_by_trial)
+    else:
+        studied = _conditions_by_trial(trials)
+    keys: dict[Verdict, list[tuple]] = {group.verdict: [] for group in GROUPS}
+    nothing: frozenset[str] = frozenset()
     for result in verdicts:
-        ours = bool(studied.get(result.trial_id, frozenset()) & mine)
-        groups[param_of[result.verdict]].append(
-            Match(result.trial_id, result.verdict, ours, miles.get(result.trial_id))
-        )
-    for matches in groups.values():
-        matches.sort(
-            key=lambda match: (
-                not match.studies_your_condition,
-                match.miles is None,
-                match.miles or 0.0,
-                match.trial_id,
+        distance = miles.get(result.trial_id)
+        keys[result.verdict].append(
+            (
+                studied.get(result.trial_id, nothing).isdisjoint(mine),
+                distance is None,
+                distance or 0.0,
+                result.trial_id,
             )
         )
-    return groups
+    return {group.param: Ranked(group.verdict, keys[group.verdict]) for group in GROUPS}
+
+
+def _conditions_by_trial(trials: Iterable[TrialCriteria]) -> dict[str, frozenset[str]]:
+    return {trial.trial_id: trial.conditions for trial in trials}
 
 
 def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Page:
@@ -91,6 +138,60 @@ def nearest_miles(
         distance = haversine_miles(origin, Point(latitude, longitude))
         if trial_id not in miles or distance < miles[trial_id]:
             miles[trial_id] = distance
+    return miles
+
+
+@dataclass(frozen=True)
+class SitePlaces:
+    """Where the open trials' open sites are, by distinct place: built once per data version.
+
+    Thousands of sites share a few hundred places, and trials sharing the same places share
+    their nearest distance: a results page measures each place once, not each site.
+    """
+
+    places: tuple[Point, ...]
+    trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
+    # miles_from() by origin, kept for the last few origins (a few hundred kB each)
+    miles: dict[Point, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+
+def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
+    """SitePlaces from (trial id, lat, long, status) rows, leaving out closed sites and sites
+    without coordinates."""
+    numbers: dict[tuple[float, float], int] = {}
+    by_trial: dict[str, set[int]] = {}
+    for trial_id, latitude, longitude, status in sites:
+        if latitude is None or longitude is None or not is_open_status(status):
+            continue
+        number = numbers.setdefault((latitude, longitude), len(numbers))
+        by_trial.setdefault(trial_id, set()).add(number)
+    trials_at: dict[tuple[int, ...], list[str]] = {}
+    for trial_id, found in by_trial.items():
+        trials_at.setdefault(tuple(sorted(found)), []).append(trial_id)
+    return SitePlaces(
+        places=tuple(Point(latitude, longitude) for latitude, longitude in numbers),
+        trials_at={key: tuple(ids) for key, ids in trials_at.items()},
+    )
+
+
+def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
+    """The distance to each trial's nearest open site: the same figures as nearest_miles().
+
+    The figures for the last few origins are kept on `sites`: patients near one another share
+    a ZIP code, and the sites do not move until the data changes.
+    """
+    found = sites.miles.get(origin)
+    if found is not None:
+        return found
+    distances = [haversine_miles(origin, place) for place in sites.places]
+    miles: dict[str, float] = {}
+    for numbers, trial_ids in sites.trials_at.items():
+        nearest_place = min(distances[number] for number in numbers)
+        for trial_id in trial_ids:
+            miles[trial_id] = nearest_place
+    if len(sites.miles) >= MOST_ORIGINS:
+        sites.miles.clear()
+    sites.miles[origin] = miles
     return miles
 
 

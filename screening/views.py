@@ -32,8 +32,8 @@ from screening.engine import ConditionTree
 from screening.flow import FlowState, Scope
 from screening.models import Question, SharedResult
 from screening.questions import AnswerError, QuestionSpec
-from screening.results import GROUPS, cards, grouped, nearest_miles, page_of
-from trials.models import Contact, Site, Trial, TrialQuerySet
+from screening.results import GROUPS, cards, grouped, miles_from, page_of
+from trials.models import Contact, Trial
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -65,17 +65,6 @@ def _bank() -> Bank:
 def _screened(scope: Scope, conditions: ConditionTree) -> engine.TrialSet:
     """The open trials this patient is screened against, from the per-process cache."""
     return loading.cached_screened(scope, conditions)
-
-
-def _open_trials_in(scope: Scope, conditions: ConditionTree) -> TrialQuerySet:
-    trials = Trial.objects.published().open_to_enrolment()
-    if scope.condition:
-        family = flow.condition_family(scope.condition, conditions)
-        tagged = Trial.conditions.through.objects.filter(condition__slug__in=family)
-        trials = trials.filter(pk__in=tagged.values("trial_id"))
-    elif scope.trials:
-        trials = trials.filter(registry_id__in=scope.trials)
-    return trials
 
 
 def _load_state(request: HttpRequest, bank: Bank, today: datetime.date) -> FlowState:
@@ -340,7 +329,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     )
     postal_code = state.answers.get(flow.LOCATION_KEY)
     origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    miles = _miles_to_trials(origin, state.scope, bank.conditions)
+    miles = _miles_to_trials(origin)
     groups = grouped(
         verdicts, screened, answers=state.answers, conditions=bank.conditions, miles=miles
     )
@@ -396,14 +385,15 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-def _miles_to_trials(origin: geo.Point | None, scope: Scope, conditions: ConditionTree) -> dict:
-    """The distance to each open trial's nearest open site, when we know where the patient is."""
+def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
+    """The distance to each open trial's nearest open site, when we know where the patient is.
+
+    Sites' places are cached with the open trials; call after _screened(). Trials outside
+    the patient's scope get a distance too: grouped() only reads the ones screened.
+    """
     if origin is None:
         return {}
-    rows = Site.objects.filter(trial__in=_open_trials_in(scope, conditions)).values_list(
-        "trial__registry_id", "latitude", "longitude", "status"
-    )
-    return nearest_miles(origin, rows)
+    return miles_from(origin, loading.cached_site_places())
 
 
 def _given(state: FlowState, bank: Bank) -> list[flow.GivenAnswer]:
@@ -492,7 +482,7 @@ def _share(
         screened,
         answers=state.answers,
         conditions=bank.conditions,
-        miles=_miles_to_trials(origin, state.scope, bank.conditions),
+        miles=_miles_to_trials(origin),
     )
     chosen = sharing.first_of_each_group(groups)
     chosen_ids = {match.trial_id for match in chosen}

@@ -4,7 +4,15 @@ from dataclasses import dataclass, field
 
 from screening.engine import ConditionTree, TrialCriteria, TrialResult, Verdict
 from screening.geo import Point
-from screening.results import Match, cards, grouped, nearest_miles, page_of
+from screening.results import (
+    Match,
+    cards,
+    grouped,
+    miles_from,
+    nearest_miles,
+    page_of,
+    site_places,
+)
 
 TREE = ConditionTree(parents={"sle": None, "lupus-nephritis": "sle", "ra": None})
 CHARLESTON = Point(32.7862, -79.9471)
@@ -149,3 +157,39 @@ def test_without_a_central_contact_the_nearest_sites_contact_is_shown():
 
 def test_a_trial_gone_since_screening_gets_no_card():
     assert cards([Match("gone", Verdict.LIKELY_ELIGIBLE)], {}, {}, None) == []
+
+
+def test_distances_by_distinct_place_are_the_nearest_site_distances():
+    rows = [
+        ("A", 40.71, -74.00, "recruiting"),
+        ("A", 32.80, -79.95, "recruiting"),
+        ("B", 32.80, -79.95, ""),
+        ("B", 40.71, -74.00, "recruiting"),
+        ("C", 40.71, -74.00, "recruiting"),
+        ("D", 32.78, -79.94, "completed"),
+        ("E", None, None, ""),
+    ]
+
+    assert miles_from(CHARLESTON, site_places(rows)) == nearest_miles(CHARLESTON, rows)
+
+
+def test_the_first_page_of_a_large_group_is_the_start_of_the_full_order():
+    ids = [f"T{number:03d}" for number in range(200)]
+    groups = grouped(
+        [verdict(trial_id) for trial_id in reversed(ids)],
+        [trial(trial_id, "sle" if number % 3 else "ra") for number, trial_id in enumerate(ids)],
+        answers={"conditions": ["sle"]},
+        conditions=TREE,
+        miles={trial_id: float(number % 7) for number, trial_id in enumerate(ids) if number % 5},
+    )
+    everything = list(groups["likely"])
+
+    assert len(groups["likely"]) == 200
+    assert list(page_of(groups["likely"], "1")) == everything[:10]
+    assert list(page_of(groups["likely"], "3")) == everything[20:30]
+    expected = sorted(
+        everything,
+        key=lambda m: (not m.studies_your_condition, m.miles is None, m.miles or 0.0, m.trial_id),
+    )
+    assert everything == expected
+    assert everything[0] == Match("T007", Verdict.LIKELY_ELIGIBLE, True, 0.0)
