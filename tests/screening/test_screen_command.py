@@ -271,3 +271,12 @@ def test_the_cache_expires(empty_cache):
     make_trial("NCT00000043")
     first = loading.cached_open_trials()
     assert loading.cached_open_trials(max_age=0) is not first
+
+
+def test_cached_trials_follow_a_deleted_criterion(empty_cache):
+    trial = make_trial("NCT00000044")
+    make_criterion(trial, "egfr", "gte", 30)
+    newest = make_criterion(trial, "egfr", "lte", 120)
+    assert len(loading.cached_open_trials()[0].rules) == 2
+    newest.delete()
+    assert [rule.operator for rule in loading.cached_open_trials()[0].rules] == ["gte"]
