@@ -13,7 +13,9 @@ staff have no reason to browse patients' answers, and its key is the secret link
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from screening.models import Criterion, Question
@@ -69,6 +71,11 @@ class CriterionInline(admin.TabularInline):
         "position",
     ]
     autocomplete_fields = ["question"]
+    # A criterion is one row: keep its value and reason boxes small.
+    formfield_overrides = {
+        models.JSONField: {"widget": forms.Textarea(attrs={"rows": 1, "cols": 18})},
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})},
+    }
     verbose_name = _("eligibility criterion")
     verbose_name_plural = _("eligibility criteria (structured)")
 
