@@ -322,30 +322,14 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     }
     if not state.has_started:
         return render(request, "screening/results.html", context)
-    screened = _screened(state.scope, bank.conditions)
-    # Verdicts for every trial without words; words only for the cards shown.
-    verdicts = engine.evaluate(
-        state.answers, screened, today=today, conditions=bank.conditions, explain=False
-    )
+    judged = _judge(state, bank, today)
+    screened, groups, origin = judged.screened, judged.groups, judged.origin
     postal_code = state.answers.get(flow.LOCATION_KEY)
-    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    miles = _miles_to_trials(origin)
-    groups = grouped(
-        verdicts, screened, answers=state.answers, conditions=bank.conditions, miles=miles
-    )
     pages = {
         group.param: page_of(groups[group.param], request.GET.get(group.param)) for group in GROUPS
     }
     shown_ids = {match.trial_id for page in pages.values() for match in page.object_list}
-    explained = {
-        result.trial_id: result
-        for result in engine.evaluate(
-            state.answers,
-            [trial for trial in screened if trial.trial_id in shown_ids],
-            today=today,
-            conditions=bank.conditions,
-        )
-    }
+    explained = _explain(state, judged, shown_ids, bank, today)
     trials = {
         trial.registry_id: trial
         for trial in Trial.objects.filter(registry_id__in=shown_ids).prefetch_related(
@@ -383,6 +367,45 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     if context["shared_link"] is not None:
         _keep_private(response, has_forms=True)  # it shows the link that deletes the copy
     return response
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Every screened trial's verdict, without words, in the results page's groups."""
+
+    screened: engine.TrialSet
+    groups: dict[str, Any]
+    origin: geo.Point | None
+
+
+def _judge(state: FlowState, bank: Bank, today: datetime.date) -> Judged:
+    screened = _screened(state.scope, bank.conditions)
+    verdicts = engine.evaluate(
+        state.answers, screened, today=today, conditions=bank.conditions, explain=False
+    )
+    postal_code = state.answers.get(flow.LOCATION_KEY)
+    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
+    groups = grouped(
+        verdicts,
+        screened,
+        answers=state.answers,
+        conditions=bank.conditions,
+        miles=_miles_to_trials(origin),
+    )
+    return Judged(screened, groups, origin)
+
+
+def _explain(
+    state: FlowState, judged: Judged, trial_ids: set[str], bank: Bank, today: datetime.date
+) -> dict[str, engine.TrialResult]:
+    """Reasons and checklists, worked out only for the trials that will be shown."""
+    chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
+    return {
+        result.trial_id: result
+        for result in engine.evaluate(
+            state.answers, chosen, today=today, conditions=bank.conditions
+        )
+    }
 
 
 def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
@@ -471,30 +494,11 @@ def _share(
     state: FlowState, bank: Bank, *, today: datetime.date, now: datetime.datetime
 ) -> tuple[SharedResult, str]:
     """The results page's groups, its first studies of each with reasons, stored."""
-    screened = _screened(state.scope, bank.conditions)
-    verdicts = engine.evaluate(
-        state.answers, screened, today=today, conditions=bank.conditions, explain=False
-    )
-    postal_code = state.answers.get(flow.LOCATION_KEY)
-    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    groups = grouped(
-        verdicts,
-        screened,
-        answers=state.answers,
-        conditions=bank.conditions,
-        miles=_miles_to_trials(origin),
-    )
+    judged = _judge(state, bank, today)
+    groups = judged.groups
     chosen = sharing.first_of_each_group(groups)
     chosen_ids = {match.trial_id for match in chosen}
-    explained = {
-        result.trial_id: result
-        for result in engine.evaluate(
-            state.answers,
-            [trial for trial in screened if trial.trial_id in chosen_ids],
-            today=today,
-            conditions=bank.conditions,
-        )
-    }
+    explained = _explain(state, judged, chosen_ids, bank, today)
     titles = {
         trial.registry_id: trial.title
         for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
