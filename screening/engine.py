@@ -54,6 +54,7 @@ from screening.questions import (
     answer_matches,
     date_bounds,
     format_number,
+    is_applicable,
 )
 
 __all__ = [
@@ -442,7 +443,7 @@ def progress(
     for question in sorted(questions, key=lambda question: question.position):
         if question.key in answers or question.key in skipped:
             continue
-        if not _applicable(question, answers):
+        if not is_applicable(question, answers):
             continue
         if waiting[question.key] and (best is None or waiting[question.key] > waiting[best.key]):
             best = question
@@ -482,14 +483,6 @@ def _waiting_by_masks(trials: TrialSet, judged: _VerdictSets) -> tuple[int, Coun
         if count:
             waiting[key] = count
     return still.bit_count(), waiting
-
-
-def _applicable(question: _Asked, answers: Mapping[str, Any]) -> bool:
-    if not question.depends_on:
-        return True
-    if question.depends_on not in answers:
-        return False
-    return answer_matches(answers[question.depends_on], question.depends_on_values)
 
 
 # -- judging ------------------------------------------------------------------------------

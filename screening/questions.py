@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -359,7 +359,14 @@ class AnswersError(ValueError):
         self.errors = errors
 
 
-def is_applicable(spec: QuestionSpec, answers: Mapping[str, Any]) -> bool:
+class Dependent(Protocol):
+    """A question that may hang on an earlier answer (a QuestionSpec, or the engine's view)."""
+
+    depends_on: str
+    depends_on_values: Sequence[Any]
+
+
+def is_applicable(spec: Dependent, answers: Mapping[str, Any]) -> bool:
     """True when the question may be asked: its earlier question was answered as it needs."""
     if not spec.depends_on:
         return True
