@@ -14,7 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from trials.models import Kind, Status, Trial
-from trials.templatetags.trial_pages import tidy_caps
+from trials.names import tidy_capitals
 
 SHORTLIST_LIMIT = 20
 
@@ -131,7 +131,7 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
             data["phase"] = str(trial.get_phase_display())
         data["status"] = _SCHEMA_STATUS.get(trial.status, str(trial.get_status_display()))
     if trial.sponsor:
-        data["sponsor"] = {"@type": "Organization", "name": tidy_caps(trial.sponsor)}
+        data["sponsor"] = {"@type": "Organization", "name": tidy_capitals(trial.sponsor)}
     conditions = [
         {"@type": "MedicalCondition", "name": condition.name, "alternateName": condition.lay_name}
         for condition in trial.conditions.all()
@@ -142,13 +142,13 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
         {
             "@type": "AdministrativeArea",
             # Registries often write places in capitals; say them as the page does.
-            "name": tidy_caps(site.facility or site.place),
+            "name": tidy_capitals(site.facility or site.place),
             "address": {
                 "@type": "PostalAddress",
-                "addressLocality": tidy_caps(site.city),
-                "addressRegion": tidy_caps(site.state),
+                "addressLocality": tidy_capitals(site.city),
+                "addressRegion": tidy_capitals(site.state),
                 "postalCode": site.postal_code,
-                "addressCountry": tidy_caps(site.country),
+                "addressCountry": tidy_capitals(site.country),
             },
         }
         for site in trial.sites.all()

@@ -9,8 +9,9 @@ import pytest
 
 from trials.importers.conditions import build_condition_index, map_conditions
 from trials.importers.documents import read_document
-from trials.importers.records import RecordError, map_phase, parse_age, parse_date, tidy_capitals
+from trials.importers.records import RecordError, map_phase, parse_age, parse_date
 from trials.models import ContactRole, Kind, Phase, ResearcherRole, Sex, Status
+from trials.names import tidy_capitals
 
 RECORDED = Path(__file__).parent / "recorded"
 

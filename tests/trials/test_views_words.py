@@ -3,8 +3,9 @@
 import pytest
 
 from trials.models import Phase, Site, Trial
+from trials.names import tidy_capitals as tidy_caps
 from trials.selectors import group_sites, site_places
-from trials.templatetags.trial_pages import phase_in_words, tidy_caps
+from trials.templatetags.trial_pages import phase_in_words
 
 
 @pytest.mark.parametrize(

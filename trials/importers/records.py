@@ -303,23 +303,6 @@ def text_block(value: object) -> str:
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-_SMALL_WORDS = {"of", "and", "the", "for", "at", "in", "on", "de", "la", "y", "du", "to"}
-
-
-def tidy_capitals(value: str) -> str:
-    """RePORTER writes in capitals: "UNIVERSITY OF IOWA" reads better as "University of Iowa"."""
-    value = clean(value)
-    if not value or value != value.upper():
-        return value
-    words = []
-    for index, word in enumerate(value.lower().split(" ")):
-        if index and word in _SMALL_WORDS:
-            words.append(word)
-        else:
-            words.append(re.sub(r"(^|[-/(.])([a-z])", lambda m: m[1] + m[2].upper(), word))
-    return " ".join(words)
-
-
 def ascii_fold(value: str) -> str:
     return unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
 

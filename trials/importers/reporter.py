@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from trials.models import Kind, ResearcherRole, Status
+from trials.names import tidy_capitals
 
 from .records import (
     RecordError,
@@ -19,7 +20,6 @@ from .records import (
     parse_int,
     reporter_project_url,
     text_block,
-    tidy_capitals,
 )
 
 FORMAT = "reporter"

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from django import template
 from django.utils.translation import gettext_lazy as _
 
 from trials.models import Phase, Site, Trial
+from trials.names import tidy_capitals
 from trials.selectors import site_places
 
 register = template.Library()
@@ -22,32 +21,7 @@ PHASE_MEANINGS = {
     Phase.PHASE_4: _("follows a treatment that is already approved"),
 }
 
-# Words left in lower case when we tidy a name written in capitals.
-_SMALL_WORDS = {"a", "an", "and", "at", "de", "del", "for", "in", "of", "on", "the", "to", "y"}
-# Capitalised words kept as they are: initials without vowels (SC, LLC) and these.
-_NO_VOWELS = re.compile(r"^[^AEIOUY.]+$")
-_ACRONYMS = {"NIH", "USA", "UK", "MUSC", "UCSF", "UCLA", "UCSD", "NYU", "VA", "INC", "II", "IV"}
-
-
-@register.filter
-def tidy_caps(value: str) -> str:
-    """'MEDICAL UNIVERSITY OF SOUTH CAROLINA' -> 'Medical University of South Carolina'.
-
-    Registries (NIH RePORTER above all) often write names in capitals; text in mixed case
-    is left exactly as written.
-    """
-    if not value or not value.isupper():
-        return value
-    words = value.split()
-    tidied = []
-    for index, word in enumerate(words):
-        if index and word.lower() in _SMALL_WORDS:
-            tidied.append(word.lower())
-        elif _NO_VOWELS.match(word) or word.strip(".,()") in _ACRONYMS:
-            tidied.append(word)
-        else:
-            tidied.append("-".join(part.capitalize() for part in word.split("-")))
-    return " ".join(tidied)
+register.filter("tidy_caps", tidy_capitals)
 
 
 @register.filter
