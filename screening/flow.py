@@ -28,6 +28,7 @@ from screening.questions import (
     is_applicable,
     parse_answer,
 )
+from trials.sharing import read_shortlist_ids
 
 SESSION_KEY = "screening"
 # The postal code orders results by distance; it decides no verdict, so it is asked last.
@@ -527,9 +528,11 @@ def answer_words(spec: QuestionSpec, answer: Any, conditions: ConditionTree) -> 
 
 
 def requested_trial_ids(raw: str) -> list[str]:
-    """Registry ids from "NCT01,nct02 NCT03", upper-cased, each once, at most a short list."""
-    ids = [part.strip().upper() for part in raw.replace(" ", ",").split(",")]
-    return list(dict.fromkeys(item for item in ids if item))[:MOST_TRIALS_IN_A_LINK]
+    """Registry ids from "NCT01,nct02 NCT03", upper-cased, each once, at most a short list.
+
+    Read as the short list page reads its `ids`, so one link format serves both.
+    """
+    return read_shortlist_ids(raw, limit=MOST_TRIALS_IN_A_LINK).ids
 
 
 def condition_family(slug: str, conditions: ConditionTree) -> set[str]:

@@ -127,20 +127,6 @@ def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Pag
     return Paginator(matches, size).get_page(number)
 
 
-def nearest_miles(
-    origin: Point, sites: Iterable[tuple[str, float | None, float | None, str]]
-) -> dict[str, float]:
-    """The distance to each trial's nearest open site, from (trial id, lat, long, status) rows."""
-    miles: dict[str, float] = {}
-    for trial_id, latitude, longitude, status in sites:
-        if latitude is None or longitude is None or not is_open_status(status):
-            continue
-        distance = haversine_miles(origin, Point(latitude, longitude))
-        if trial_id not in miles or distance < miles[trial_id]:
-            miles[trial_id] = distance
-    return miles
-
-
 @dataclass(frozen=True)
 class SitePlaces:
     """Where the open trials' open sites are, by distinct place: built once per data version.
@@ -175,7 +161,8 @@ def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) ->
 
 
 def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
-    """The distance to each trial's nearest open site: the same figures as nearest_miles().
+    """The distance to each trial's nearest open site (closed sites and sites without
+    coordinates are left out), measuring each distinct place once.
 
     The figures for the last few origins are kept on `sites`: patients near one another share
     a ZIP code, and the sites do not move until the data changes.

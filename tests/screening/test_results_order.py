@@ -3,16 +3,27 @@
 from dataclasses import dataclass, field
 
 from screening.engine import ConditionTree, TrialCriteria, TrialResult, Verdict
-from screening.geo import Point
+from screening.geo import Point, haversine_miles, is_open_status
 from screening.results import (
     Match,
     cards,
     grouped,
     miles_from,
-    nearest_miles,
     page_of,
     site_places,
 )
+
+
+def nearest_miles(origin, rows):
+    """The obvious way, site by site: what miles_from(origin, site_places(rows)) must equal."""
+    miles = {}
+    for trial_id, latitude, longitude, status in rows:
+        if latitude is None or longitude is None or not is_open_status(status):
+            continue
+        distance = haversine_miles(origin, Point(latitude, longitude))
+        miles[trial_id] = min(distance, miles.get(trial_id, distance))
+    return miles
+
 
 TREE = ConditionTree(parents={"sle": None, "lupus-nephritis": "sle", "ra": None})
 CHARLESTON = Point(32.7862, -79.9471)
@@ -63,7 +74,7 @@ def test_studies_of_the_patients_condition_come_first_then_the_nearest():
     ]
 
 
-def test_nearest_miles_keeps_the_closest_open_site_per_trial():
+def test_miles_keep_the_closest_open_site_per_trial():
     rows = [
         ("A", 40.71, -74.00, "recruiting"),
         ("A", 32.80, -79.95, "recruiting"),
@@ -71,7 +82,7 @@ def test_nearest_miles_keeps_the_closest_open_site_per_trial():
         ("C", None, None, ""),
     ]
 
-    miles = nearest_miles(CHARLESTON, rows)
+    miles = miles_from(CHARLESTON, site_places(rows))
 
     assert set(miles) == {"A"}
     assert miles["A"] < 2
