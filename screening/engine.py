@@ -180,11 +180,10 @@ T = TypeVar("T")
 class TrialSet(Sequence[TrialCriteria]):
     """A fixed sequence of trials, with which of them each signature id concerns, worked out once.
 
-    progress() and evaluate(explain=False) accept any sequence; given a TrialSet they skip the
-    walk over every trial's judged_ids: each signature id has a bit mask of the trials (by
-    position) it concerns, so a step ORs and counts a few hundred masks instead of visiting
-    10,000 trials. Build one for trials you screen again and again (screening.loading keeps one
-    per cached list and scope); its trials must not change afterwards.
+    Each signature id has a bit mask of the trials (by position) it concerns, so a step ORs and
+    counts a few hundred masks instead of visiting 10,000 trials. progress() builds one from a
+    plain sequence; build one yourself for trials you screen again and again (screening.loading
+    keeps one per cached list and scope). Its trials must not change afterwards.
     """
 
     def __init__(self, trials: Iterable[TrialCriteria]) -> None:
@@ -433,12 +432,10 @@ def progress(
 ) -> Progress[Q]:
     """One questionnaire step in one pass: how many trials are still possible, what to ask next."""
     context = _Context(answers, today, conditions or ConditionTree())
-    trials = _sequence(trials)
+    if not isinstance(trials, TrialSet):
+        trials = TrialSet(trials)
     judged = _verdict_sets(trials, context)
-    if isinstance(trials, TrialSet):
-        possible, waiting = _waiting_by_masks(trials, judged)
-    else:
-        possible, waiting = _waiting_by_trials(trials, judged)
+    possible, waiting = _waiting(trials, judged)
     best: Q | None = None
     for question in sorted(questions, key=lambda question: question.position):
         if question.key in answers or question.key in skipped:
@@ -450,27 +447,8 @@ def progress(
     return Progress(possible, best)
 
 
-def _waiting_by_trials(
-    trials: Sequence[TrialCriteria], judged: _VerdictSets
-) -> tuple[int, Counter[str]]:
+def _waiting(trials: TrialSet, judged: _VerdictSets) -> tuple[int, Counter[str]]:
     """Trials still possible, and for each unanswered question how many of them wait on it."""
-    # Counted by which of their unknowns wait on unanswered questions.
-    combinations: Counter[frozenset[int]] = Counter()
-    possible = 0
-    for trial in trials:
-        if judged.excluded.isdisjoint(trial.judged_ids):
-            possible += 1
-            combinations[trial.judged_ids & judged.waiting_ids] += 1
-    waiting: Counter[str] = Counter()
-    for combination, count in combinations.items():
-        keys = set().union(*(judged.waiting[signature_id] for signature_id in combination))
-        for key in keys:
-            waiting[key] += count
-    return possible, waiting
-
-
-def _waiting_by_masks(trials: TrialSet, judged: _VerdictSets) -> tuple[int, Counter[str]]:
-    """The same counts as _waiting_by_trials, from the set's bit masks."""
     still = trials.everyone & ~trials.union_mask(judged.excluded)
     by_key: dict[str, int] = {}
     for signature_id, keys in judged.waiting.items():
