@@ -16,6 +16,7 @@ from .ctgov_v2 import read_v2_study
 from .ctgov_xml import read_clinical_study
 from .records import RecordError, TrialRecord
 from .reporter import read_reporter_project
+from .sanitise import sanitise_record
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def read_document(content: bytes | str) -> list[TrialRecord]:
 def _read(reader: Callable[[Any], TrialRecord], document: Any, number: int, total: int):
     where = f"record {number}: " if total > 1 else ""
     try:
-        return reader(document)
+        return sanitise_record(reader(document))
     except RecordError as error:
         raise RecordError(f"{where}{error}") from None
     except (AttributeError, KeyError, TypeError, ValueError) as error:
