@@ -188,6 +188,11 @@ class ConfirmedBy(models.TextChoices):
     DOCTOR = "doctor", _("Doctor")
 
 
+class CriterionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft: made from the registry text, not yet checked by staff")
+    REVIEWED = "reviewed", _("Reviewed: accepted or written by staff")
+
+
 class CriterionOperator(models.TextChoices):
     EQ = Operator.EQ, _("is")
     NE = Operator.NE, _("is not")
@@ -201,7 +206,12 @@ class CriterionOperator(models.TextChoices):
 
 
 class Criterion(models.Model):
-    """A structured eligibility rule: one trial, one question, a value in the canonical unit."""
+    """A structured eligibility rule: one trial, one question, a value in the canonical unit.
+
+    A draft was made by screening.drafts from the registered text and no one on staff has
+    checked it yet: the engine never lets a broken draft say "not eligible". Staff accept,
+    edit (which accepts) or reject drafts; what they write themselves is reviewed at once.
+    """
 
     trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="criteria")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="criteria")
@@ -231,6 +241,17 @@ class Criterion(models.Model):
         help_text=_("For example: “This study needs a kidney test (eGFR) of 30 or more.”"),
     )
     position = models.PositiveSmallIntegerField(default=0)
+    status = models.CharField(
+        max_length=10,
+        choices=CriterionStatus.choices,
+        default=CriterionStatus.REVIEWED,
+        db_index=True,
+    )
+    source = models.TextField(
+        _("registry line it comes from"),
+        blank=True,
+        help_text=_("The line of the registered eligibility text this criterion checks."),
+    )
 
     class Meta:
         ordering = ["trial", "position", "id"]
@@ -272,6 +293,38 @@ class Criterion(models.Model):
                 )
 
 
+class CriteriaReview(Trial):
+    """A trial seen from its criteria: the admin's review of drafted criteria (screening.admin)."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("criteria review")
+        verbose_name_plural = _("criteria reviews")
+
+
+class Coverage(models.Model):
+    """How many requirement lines a trial's registered text lists, and how many we check.
+
+    Kept by screening.drafts (after drafting, and whenever a criterion changes) so that
+    screening.loading reads two numbers per trial instead of parsing every text.
+    """
+
+    trial = models.OneToOneField(
+        Trial, on_delete=models.CASCADE, primary_key=True, related_name="coverage"
+    )
+    listed = models.PositiveSmallIntegerField(default=0)
+    checked = models.PositiveSmallIntegerField(default=0)
+    # Lines that the registry's own fields check (age limits, sex, conditions), as found when
+    # the text was last drafted: they count as checked without a criterion.
+    registry_lines = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name_plural = _("coverage")
+
+    def __str__(self) -> str:
+        return f"{self.checked} of {self.listed}"
+
+
 def mark_criteria_written(trial_id: int) -> None:
     """Remember the eligibility text the trial's criteria were written against."""
     trial = Trial.objects.filter(pk=trial_id).only("pk", "eligibility_text").first()
@@ -287,12 +340,23 @@ def mark_criteria_written(trial_id: int) -> None:
     )
 
 
+def touch_trial(trial_id: int) -> None:
+    """Move the trial's updated_at: its criteria changed (screening.loading's cache looks)."""
+    Trial.objects.filter(pk=trial_id).update(updated_at=timezone.now())
+
+
 @receiver(post_save, sender=Criterion, dispatch_uid="screening_criterion_saved")
 @receiver(post_delete, sender=Criterion, dispatch_uid="screening_criterion_deleted")
 def _criteria_changed(sender, instance: Criterion, raw: bool = False, **kwargs) -> None:
     # Fixtures (raw saves) bring their own fingerprint.
-    if not raw:
+    if raw:
+        return
+    # Only what staff reviewed was written against the text: drafts come and go with each
+    # import and must neither clear nor raise "criteria need review".
+    if instance.status == CriterionStatus.REVIEWED:
         mark_criteria_written(instance.trial_id)
+    else:
+        touch_trial(instance.trial_id)
 
 
 class SharedResult(models.Model):

@@ -198,6 +198,15 @@ class Trial(models.Model):
         default=False,
         help_text=_("The registered eligibility text changed after criteria were written."),
     )
+    # Staff went through the criteria drafted from the registry text (screening's admin).
+    criteria_reviewed_on = models.DateField(null=True, blank=True)
+    criteria_reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
