@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from tests.builders import make_staff, make_trial
 from trials.importers.service import import_file, import_paths
 from trials.models import Condition, Contact, Researcher, Site, Status, Trial
+from trials.signals import trial_imported
 
 RECORDED = Path(__file__).parent / "recorded"
 SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
@@ -425,3 +426,47 @@ def test_real_records_keep_their_facts():
     no_abstract = Trial.objects.get(registry_id="1R01EB038366-01")
     assert no_abstract.brief_summary == ""
     assert no_abstract.researchers.count() == 0
+
+
+@pytest.fixture
+def heard():
+    calls: list[tuple[str, bool, bool]] = []
+
+    def receiver(sender, trial, created, eligibility_changed, **kwargs):
+        calls.append((trial.registry_id, created, eligibility_changed))
+
+    trial_imported.connect(receiver, dispatch_uid="test_heard")
+    yield calls
+    trial_imported.disconnect(dispatch_uid="test_heard")
+
+
+def test_every_imported_record_is_announced_with_what_changed(heard):
+    import_file(as_bytes(study()), "NCT06737380.json")
+    import_file(as_bytes(study()), "NCT06737380.json")
+    import_file(
+        as_bytes(study(eligibilityModule={"eligibilityCriteria": "Inclusion Criteria:\n\n* New"})),
+        "NCT06737380.json",
+    )
+
+    assert heard == [
+        ("NCT06737380", True, True),
+        ("NCT06737380", False, False),
+        ("NCT06737380", False, True),
+    ]
+
+
+def test_a_failing_receiver_fails_the_file_naming_the_record_and_writes_nothing():
+    def receiver(sender, trial, **kwargs):
+        if trial.registry_id == "NCT09990002":
+            raise ValueError("criteria could not be drafted (test)")
+
+    second = study()
+    second["protocolSection"]["identificationModule"]["nctId"] = "NCT09990002"
+    trial_imported.connect(receiver, dispatch_uid="test_failing")
+    try:
+        result = import_file(as_bytes({"studies": [study(), second]}), "page.json")
+    finally:
+        trial_imported.disconnect(dispatch_uid="test_failing")
+
+    assert result.errors == ["page.json: NCT09990002: criteria could not be drafted (test)"]
+    assert Trial.objects.count() == 0

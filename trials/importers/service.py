@@ -11,6 +11,9 @@ Entry points (the management command, the admin upload and the ClinicalTrials.go
 Each returns an ``ImportResult``; nothing raises for a bad file. A re-import refreshes what the
 registry owns (and the sites, contacts and researchers, matched by their content so that an
 unchanged record changes nothing) and never touches what our editors wrote.
+
+Each record imported sends ``trials.signals.trial_imported`` inside the file's transaction, so
+that other apps (screening drafts criteria) do their part all or nothing with the record.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from trials.models import (
     Trial,
     eligibility_fingerprint,
 )
+from trials.signals import trial_imported
 
 from .conditions import ConditionIndex, build_condition_index, map_conditions
 from .documents import read_document
@@ -248,15 +252,27 @@ def _upsert_all(
         # An NIH project first entered under its application id ("NIH-11159694") takes its
         # project number as registry id once RePORTER tells us what it is.
         trial = by_registry_id.get(record.registry_id) or by_appl_id.get(record.nih_appl_id)
-        outcome = _upsert(record, trial, publish=publish, catalogue=catalogue)
+        old_text = trial.eligibility_text if trial else None
+        trial, outcome = _upsert(record, trial, publish=publish, catalogue=catalogue)
+        _announce(trial, created=old_text is None, old_text=old_text)
         getattr(report, outcome).append(record.registry_id)
         report.warnings.extend(f"{record.registry_id}: {warning}" for warning in record.warnings)
 
 
+def _announce(trial: Trial, *, created: bool, old_text: str | None) -> None:
+    """Send trial_imported; a receiver's failure fails the file, naming the record."""
+    changed = created or old_text != trial.eligibility_text
+    try:
+        trial_imported.send(sender=Trial, trial=trial, created=created, eligibility_changed=changed)
+    except Exception as error:  # a receiver's bug must not leave half a file behind
+        logger.exception("a trial_imported receiver failed for %s", trial.registry_id)
+        raise RecordError(f"{trial.registry_id}: {error}") from error
+
+
 def _upsert(
     record: TrialRecord, trial: Trial | None, *, publish: bool, catalogue: ConditionCatalogue
-) -> str:
-    """Write one record; return "created", "updated" or "unchanged"."""
+) -> tuple[Trial, str]:
+    """Write one record; return the trial and "created", "updated" or "unchanged"."""
     fields = _fit(Trial, _trial_fields(record))
     slugs: list[str] | None = None
     if record.registry_conditions is not None:
@@ -271,7 +287,7 @@ def _upsert(
         if condition_ids:
             trial.conditions.add(*condition_ids)
         _sync_children(trial, record, is_new=True)
-        return "created"
+        return trial, "created"
 
     changed = [name for name, value in fields.items() if getattr(trial, name) != value]
     if trial.registry_id != record.registry_id:
@@ -300,9 +316,9 @@ def _upsert(
     children_changed = _sync_children(trial, record, is_new=False)
 
     if not (changed or conditions_changed or children_changed):
-        return "unchanged"
+        return trial, "unchanged"
     trial.save(update_fields=[*changed, "updated_at"])
-    return "updated"
+    return trial, "updated"
 
 
 def _trial_fields(record: TrialRecord) -> dict[str, Any]:
