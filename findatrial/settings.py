@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    "findatrial.middleware.own_error_pages",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -152,6 +153,10 @@ X_FRAME_OPTIONS = "DENY"
 CTGOV_API_URL = os.environ.get("CTGOV_API_URL", "https://clinicaltrials.gov/api/v2/studies/")
 
 LOGIN_URL = "admin:login"
+
+# Our own pages for failed requests: 400.html, 403.html, 404.html, 500.html in templates/,
+# this view for a form sent from an expired page, and 405/503 from findatrial.middleware.
+CSRF_FAILURE_VIEW = "findatrial.views.csrf_failure"
 
 # Django 6 behaviour now: a URL typed without a scheme means https.
 FORMS_URLFIELD_ASSUME_HTTPS = True
