@@ -48,6 +48,7 @@ class QuestionAdmin(admin.ModelAdmin):
             },
         ),
         (_("Ask only when"), {"fields": ["depends_on", "depends_on_values"]}),
+        (_("Drafting criteria from registry text"), {"fields": ["confirmed_by", "terms"]}),
     ]
 
     def get_readonly_fields(self, request, obj=None):

@@ -37,6 +37,11 @@ UNIT_CHOICES = [
 ]
 
 
+class ConfirmedBy(models.TextChoices):
+    PATIENT = "patient", _("Patient")
+    DOCTOR = "doctor", _("Doctor")
+
+
 class Question(models.Model):
     """One question of the questionnaire, under a stable key that criteria and answers use."""
 
@@ -94,6 +99,23 @@ class Question(models.Model):
         default=list, blank=True, help_text=_('Answers that make this question apply: ["female"].')
     )
     position = models.PositiveSmallIntegerField(default=100)
+    confirmed_by = models.CharField(
+        _("who can confirm the answer"),
+        max_length=10,
+        choices=ConfirmedBy.choices,
+        default=ConfirmedBy.PATIENT,
+        help_text=_("Lab values and scores are the doctor's. Drafted criteria copy this."),
+    )
+    terms = models.JSONField(
+        _("words registries use for it"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            'How registry text names this question, for drafting criteria: {"names": '
+            '["eGFR", "glomerular filtration rate"], "not_names": [...], "blockers": [...], '
+            '"reason": "a kidney test (eGFR)"}. See screening/drafting/vocabulary.py.'
+        ),
+    )
 
     class Meta:
         ordering = ["position", "key"]
@@ -127,6 +149,9 @@ class Question(models.Model):
                     errors["alternative_units"] = (
                         _("“%s” cannot be converted to the canonical unit.") % code
                     )
+        terms_error = _terms_error(self.terms)
+        if terms_error:
+            errors["terms"] = terms_error
         choice_error = _choices_error(self.choices, self.type)
         if choice_error:
             errors["choices"] = choice_error
@@ -161,6 +186,21 @@ class Question(models.Model):
         )
 
 
+_TERM_LISTS = ("names", "not_names", "blockers", "sections")
+
+
+def _terms_error(terms: Any) -> str:
+    if not isinstance(terms, dict):
+        return _('Write the words as {"names": ["eGFR", "glomerular filtration rate"]}.')
+    for name in _TERM_LISTS:
+        words = terms.get(name, [])
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            return _("“%s” must be a list of words or phrases.") % name
+    if set(terms.get("sections", [])) - {"inclusion", "exclusion"}:
+        return _("“sections” may only hold “inclusion” and “exclusion”.")
+    return ""
+
+
 def _choices_error(choices: Any, question_type: str) -> str:
     if not isinstance(choices, list) or not all(
         isinstance(choice, dict) and isinstance(choice.get("value"), str) for choice in choices
@@ -181,11 +221,6 @@ def _choices_error(choices: Any, question_type: str) -> str:
 class CriterionKind(models.TextChoices):
     INCLUSION = "inclusion", _("Inclusion (must be true)")
     EXCLUSION = "exclusion", _("Exclusion (keeps people out)")
-
-
-class ConfirmedBy(models.TextChoices):
-    PATIENT = "patient", _("Patient")
-    DOCTOR = "doctor", _("Doctor")
 
 
 class CriterionStatus(models.TextChoices):

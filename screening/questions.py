@@ -115,6 +115,25 @@ UNITS: Final[dict[str, Unit]] = {
             ("month", "mo", "mos"),
         ),
         Unit("duration_years", gettext_lazy("years"), "duration", _WEEKS_PER_YEAR, ()),
+        Unit("kg/m²", gettext_lazy("kg/m²"), "body_mass_index", 1.0, ("kg/m2", "kg/m^2")),
+        Unit("%", gettext_lazy("%"), "percent", 1.0, ("percent", "pct")),
+        Unit("g/dL", gettext_lazy("g/dL"), "hemoglobin", 1.0, ("g/dl", "gm/dl", "g/100ml")),
+        Unit("g/L", gettext_lazy("g/L"), "hemoglobin", 0.1, ("g/l", "gm/l")),
+        # Blood cells per litre; "×10³/µL" (thousands per microliter) is the same number.
+        Unit(
+            "×10⁹/L",
+            gettext_lazy("×10⁹/L"),
+            "blood_cells",
+            1.0,
+            ("x10^9/l", "×10^9/l", "10^9/l", "x10e9/l", "g/l", "×10³/µl", "x10^3/µl", "k/µl"),
+        ),
+        Unit(
+            "/µL",
+            gettext_lazy("per µL"),
+            "blood_cells",
+            0.001,
+            ("/ul", "/µl", "/mcl", "per µl", "per microliter", "cells/µl", "/mm3", "/mm³"),
+        ),
     )
 }
 

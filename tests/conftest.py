@@ -21,8 +21,14 @@ def shipped_data(transactional_db):
     from importlib import import_module
 
     from django.apps import apps
+    from django.db.migrations import RunPython
 
-    for module in ("trials.migrations.0002_conditions", "screening.migrations.0002_question_bank"):
+    for module in (
+        "trials.migrations.0002_conditions",
+        "screening.migrations.0002_question_bank",
+        "screening.migrations.0005_question_terms",
+    ):
         migration = import_module(module)
         for operation in migration.Migration.operations:
-            operation.code(apps, None)
+            if isinstance(operation, RunPython):
+                operation.code(apps, None)

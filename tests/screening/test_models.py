@@ -31,6 +31,14 @@ DESIGN_KEYS = [
     "cancer_last_5_years",
     "chronic_infection",
     "live_vaccine_last_30_days",
+    "active_cns_lupus",
+    "bmi",
+    "hba1c",
+    "hemoglobin",
+    "platelets",
+    "neutrophils",
+    "edss",
+    "last_investigational_drug",
 ]
 
 
@@ -291,3 +299,71 @@ def test_trial_admin_page_offers_structured_criteria(client, alice):
 
     assert "eligibility criteria (structured)" in html.lower()
     assert 'name="criteria-TOTAL_FORMS" value="1"' in html
+
+
+@pytest.mark.django_db
+def test_lab_values_and_scores_are_confirmed_by_the_doctor():
+    doctor = set(Question.objects.filter(confirmed_by="doctor").values_list("key", flat=True))
+    assert {
+        "egfr",
+        "hemoglobin",
+        "platelets",
+        "neutrophils",
+        "hba1c",
+        "edss",
+        "sledai_2k",
+    } <= doctor
+    assert "pregnant" not in doctor
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "key, answer, canonical",
+    [
+        ("platelets", "250000 per µL", 250),
+        ("platelets", "250", 250),
+        ("neutrophils", "1500 /µL", 1.5),
+        ("hemoglobin", "120 g/L", 12),
+        ("hemoglobin", "11.5", 11.5),
+        ("hba1c", "7.2 %", 7.2),
+        ("bmi", "31 kg/m2", 31),
+        ("edss", "3.5", 3.5),
+        ("last_investigational_drug", "never", "never"),
+    ],
+)
+def test_the_new_questions_take_answers_in_the_units_people_use(key, answer, canonical):
+    spec = Question.objects.get(key=key).spec()
+    assert parse_answer(spec, answer) == canonical
+    assert parse_answer(spec, NOT_SURE) == NOT_SURE
+
+
+@pytest.mark.django_db
+def test_ana_asks_about_a_positive_result_not_one_trials_titre():
+    wording = Question.objects.get(key="ana_positive").wording
+    assert "positive ANA" in wording
+    assert "1:160" not in wording
+
+
+@pytest.mark.django_db
+def test_every_question_the_drafter_reads_has_names_and_a_reason():
+    for key in ("egfr", "pregnant", "platelets", "last_investigational_drug", "active_cns_lupus"):
+        terms = Question.objects.get(key=key).terms
+        assert terms["names"] and terms["reason"], key
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "terms, message",
+    [
+        (["eGFR"], "Write the words as"),
+        ({"names": "eGFR"}, "“names” must be a list"),
+        ({"names": ["eGFR", ""]}, "“names” must be a list"),
+        ({"names": ["x"], "sections": ["maybe"]}, "“sections” may only hold"),
+    ],
+)
+def test_bad_terms_get_a_clear_message(terms, message):
+    question = Question.objects.get(key="egfr")
+    question.terms = terms
+    with pytest.raises(ValidationError) as error:
+        question.full_clean()
+    assert message in str(error.value.message_dict["terms"])
