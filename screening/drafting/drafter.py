@@ -1,0 +1,222 @@
+"""Draft criteria from registered eligibility text: find each question's concept in a line,
+read what the line asks of it, and keep only what the line plainly requires.
+
+Precision comes first: a line we do not understand gives no draft. A draft is made when
+
+- a yes/no concept is mentioned in a section where a mention sets a requirement (pregnancy under
+  Exclusion), or negated in the other one ("not pregnant" under Inclusion), with a time window
+  that fits the question when the question asks about a time;
+- a number concept is followed (or, "20 mg/day of prednisone", preceded) by a comparison or a
+  range whose unit converts into the question's canonical unit and whose value is in range;
+- a date concept ("last dose of a biologic") comes with a time window ("within 6 months").
+
+No draft when the clause says the thing is allowed ("stable prednisone is allowed"), when the
+mention follows "except" / "other than" / "unless", or when a blocker word of the question is in
+the line (a steroid "pulse"). Several concepts in one inclusion line joined by "or", or lines
+under "at least one of the following:", share an any-of group.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from screening.questions import Operator, QuestionType
+
+from . import context
+from .grammar import Comparison, TimeWindow, comparisons, find_phrases, in_unit, lower, windows
+from .lines import Line
+from .reasons import reason
+from .vocabulary import Concept, Vocabulary
+
+INCLUSION, EXCLUSION = "inclusion", "exclusion"
+
+
+@dataclass(frozen=True)
+class Mention:
+    concept: Concept
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Found:
+    """A draft before it knows its any-of group: what one mention in one line requires."""
+
+    key: str
+    kind: str
+    operator: str
+    value: object
+    start: int
+    end: int
+    concept: Concept
+
+    @property
+    def reason(self) -> str:
+        return reason(self.concept, self.kind, self.operator, self.value)
+
+
+def mentions(line: str, vocabulary: Vocabulary) -> list[Mention]:
+    """Where each concept is named in `line` (lower case); longer names win overlaps."""
+    candidates: list[Mention] = []
+    for concept in vocabulary:
+        excluded = find_phrases(line, concept.not_names)
+        for start, end in find_phrases(line, concept.names):
+            if any(s < end and start < e for s, e in excluded):
+                continue
+            candidates.append(Mention(concept, start, end))
+    candidates.sort(key=lambda m: (-(m.end - m.start), m.start))
+    kept: list[Mention] = []
+    for mention in candidates:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_in_line(line: Line, vocabulary: Vocabulary) -> list[Found]:
+    kind = line.requirement.kind
+    if kind not in (INCLUSION, EXCLUSION):
+        return []
+    text = lower(line.requirement.text)
+    found: list[Found] = []
+    named = mentions(text, vocabulary)
+    for index, mention in enumerate(named):
+        concept = mention.concept
+        if concept.blockers and find_phrases(text, concept.blockers):
+            continue
+        if context.hedged(text, mention.start) or context.excepted(text, mention.start):
+            continue
+        if concept.type == QuestionType.NUMBER:
+            following = next((m.start for m in named[index + 1 :] if m.concept != concept), None)
+            preceding = max((m.end for m in named[:index] if m.concept != concept), default=0)
+            found += _numbers(text, kind, mention, following, preceding)
+        elif concept.type == QuestionType.YES_NO:
+            found += _yes_no(text, kind, mention)
+        elif concept.type == QuestionType.DATE:
+            found += _date(text, kind, mention)
+    unique: dict[tuple, Found] = {}
+    for item in found:
+        unique.setdefault((item.key, item.kind, item.operator, repr(item.value)), item)
+    return list(unique.values())
+
+
+def _direction(text: str, kind: str, mention: Mention) -> str | None:
+    """The kind of yes-means-this criterion the mention makes, or None."""
+    if context.negated(text, mention.start, mention.end):
+        kind = EXCLUSION if kind == INCLUSION else INCLUSION
+    return kind if kind in mention.concept.sections else None
+
+
+def _clause_windows(text: str, mention: Mention):
+    start, end = context.clause(text, mention.start)
+    spans = windows(text, start, end)
+    after = [w for w in spans if w.start >= mention.end]
+    before = [w for w in spans if w.end <= mention.start]
+    return after + before[::-1]
+
+
+def _yes_no(text: str, kind: str, mention: Mention) -> list[Found]:
+    direction = _direction(text, kind, mention)
+    if direction is None:
+        return []
+    wanted = mention.concept.window
+    if wanted is not None:
+        spans = _clause_windows(text, mention)
+        if not spans:
+            if not wanted.no_window:
+                return []
+        else:
+            wanted_days = TimeWindow(wanted.amount, wanted.unit, 0, 0).days
+            days = spans[0].days
+            fits = abs(days - wanted_days) <= 0.1 * wanted_days
+            if not fits and not (wanted.or_longer and days >= wanted_days):
+                return []
+    value = True
+    return [_found(mention, direction, Operator.EQ, value)]
+
+
+def _date(text: str, kind: str, mention: Mention) -> list[Found]:
+    direction = _direction(text, kind, mention)
+    spans = _clause_windows(text, mention)
+    if direction is None or not spans:
+        return []
+    window = spans[0]
+    value = {"amount": window.amount, "unit": window.unit}
+    return [_found(mention, direction, Operator.WITHIN_LAST, value)]
+
+
+_GAP_PARENS = re.compile(r"\([^()]*\)")
+_LEADS_INTO = re.compile(r"^\s*(?:\(or equivalent\)\s*)?(?:of|dose of|daily of)\s*$")
+_CHAIN = re.compile(r"^\s*(?:,|or|and|and/or|but|;)?\s*$")
+
+
+def _numbers(text, kind, mention, following, preceding) -> list[Found]:
+    concept = mention.concept
+    clause_start, clause_end = context.clause(text, mention.start)
+    end = min(clause_end, following) if following is not None else clause_end
+    results: list[Found] = []
+    previous_end = None
+    for comparison in comparisons(text, concept.units, mention.end, end):
+        gap_start = mention.end if previous_end is None else previous_end
+        gap = _GAP_PARENS.sub("", text[gap_start : comparison.start])
+        if previous_end is None:
+            if re.search(r"\d", gap) or len(gap) > 60:
+                break
+        elif not _CHAIN.match(_strip_comparator(gap)):
+            break
+        value = _value(concept, comparison)
+        if value is None:
+            previous_end = comparison.end
+            continue
+        results.append(_found(mention, kind, *value))
+        previous_end = comparison.end
+    if results:
+        return results
+    # "≥ 20 mg/day of prednisone": a comparison that leads into the name.
+    start = max(clause_start, preceding)
+    for comparison in comparisons(text, concept.units, start, mention.start):
+        if _LEADS_INTO.match(text[comparison.end : mention.start]):
+            value = _value(concept, comparison)
+            if value is not None:
+                return [_found(mention, kind, *value)]
+    return []
+
+
+def _strip_comparator(gap: str) -> str:
+    # The gap between two chained comparisons ends with the second one's comparator.
+    return re.sub(
+        r"(?:[<>≤≥=/]|[a-z ]+than|at least|at most|or equal to|above|below)*\s*$", "", gap
+    )
+
+
+def _value(concept: Concept, comparison: Comparison):
+    values = in_unit(
+        comparison, concept.units, concept.bare_units, concept.unit, concept.unit_required
+    )
+    if values is None:
+        return None
+    for number in values:
+        if concept.min_value is not None and number < concept.min_value:
+            return None
+        if concept.max_value is not None and number > concept.max_value:
+            return None
+    if comparison.operator == Operator.BETWEEN:
+        return Operator.BETWEEN, list(values)
+    return comparison.operator, values[0]
+
+
+def _found(mention: Mention, kind: str, operator: str, value) -> Found:
+    concept = mention.concept
+    return Found(concept.key, kind, operator, value, mention.start, mention.end, concept)
+
+
+def any_of_in_line(text: str, found: list[Found]) -> bool:
+    """True when an inclusion line lists several concepts as alternatives ("ANA or anti-dsDNA")."""
+    if len({item.key for item in found}) < 2:
+        return False
+    ordered = sorted(found, key=lambda item: item.start)
+    lowered = lower(text)
+    return context.any_of(lowered) or any(
+        re.search(r"\bor\b", lowered[a.end : b.start])
+        for a, b in zip(ordered, ordered[1:], strict=False)
+    )

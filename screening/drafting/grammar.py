@@ -1,0 +1,299 @@
+"""How registries write numbers: comparisons, ranges, units and time windows, for any question.
+
+Works on one line in lower case (`lower`, same length as the line, so spans point into the
+line as shown). The words come from screening/data/drafting_words.json; units and their
+spellings from screening.questions.UNITS, so a unit people may answer in is one the drafter
+reads too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from screening.questions import UNITS, WINDOW_UNITS, convert
+
+from .vocabulary import drafting_words
+
+NUMBER = re.compile(r"(?<![\w.,^])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d^])")
+
+
+def lower(text: str) -> str:
+    """Lower case with the same length as `text` (µ and μ written one way)."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("μ", "µ")
+
+
+@cache
+def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for the phrases, longest first, at word boundaries where a phrase has a word."""
+    if not phrases:
+        return None
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s*".join(re.escape(word) for word in phrase.split())
+        start = r"(?<![a-z0-9])" if phrase[0].isalnum() else ""
+        end = r"(?![a-z0-9])" if phrase[-1].isalnum() else ""
+        parts.append(f"{start}{body}{end}")
+    return re.compile("|".join(parts))
+
+
+def find_phrases(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    pattern = phrase_pattern(tuple(phrases))
+    return [match.span() for match in pattern.finditer(text)] if pattern else []
+
+
+def words(name: str) -> tuple[str, ...]:
+    return tuple(drafting_words()[name])
+
+
+# --- units ------------------------------------------------------------------------------------
+
+_UNIT_REWRITES = (
+    ("percent", "%"),
+    ("cells", ""),
+    ("cell", ""),
+    ("×", "x"),
+    ("mm³", "mm3"),
+    ("m²", "m2"),
+    ("⁹", "^9"),
+    ("³", "^3"),
+    ("10*9", "10^9"),
+    ("10e9", "10^9"),
+    ("10(9)", "10^9"),
+    ("10*3", "10^3"),
+    ("10e3", "10^3"),
+    ("10(3)", "10^3"),
+    ("per", "/"),
+    ("microliters", "µl"),
+    ("microliter", "µl"),
+    ("microlitre", "µl"),
+    ("mcl", "µl"),
+    ("/ul", "/µl"),
+    ("cubicmillimeter", "mm3"),
+    ("cumm", "mm3"),
+    ("mm3", "µl"),
+    ("//", "/"),
+)
+
+
+def unit_key(written: str) -> str:
+    """One spelling for the many ways a unit is written ("x 10^9 cells/L" → "x10^9/l")."""
+    key = re.sub(r"\s+", "", written.lower().replace("μ", "µ"))
+    for old, new in _UNIT_REWRITES:
+        key = key.replace(old, new)
+    return key
+
+
+@cache
+def _spellings(codes: tuple[str, ...]) -> dict[str, str]:
+    spellings = {}
+    for code in codes:
+        unit = UNITS[code]
+        for written in (code, str(unit.label), *unit.aliases):
+            spellings.setdefault(unit_key(written), code)
+    return spellings
+
+
+_UNIT_BOUNDARY = re.compile(r"[a-z0-9/^µ]")
+# Text after a number that is a unit of some kind, known to us or not ("mg/kg", "x ULN").
+_UNIT_LIKE = re.compile(
+    r"\s*(?:%|/|x\s*10|×|\^|[a-zµ]{1,6}/|mg|mcg|µg|g\b|ml|mmol|µmol|iu|u\b|kg|cm|mm|lb|"
+    r"points?|times|fold|x\s*uln|uln|hours?|h\b|hrs?\b|"
+    r"days?|weeks?|wks?|months?|years?|yrs?|half|titer|titre)"
+)
+
+
+def unit_at(line: str, position: int, codes: Sequence[str]) -> tuple[str | None, int, bool]:
+    """The unit written at `position`: (code or None, where it ends, whether a unit was there).
+
+    A unit we cannot read for this question (mg/kg for a daily dose) comes back as
+    (None, position, True): the number is then not about the question.
+    """
+    start = position + len(line[position:]) - len(line[position:].lstrip())
+    spellings = _spellings(tuple(codes))
+    for end in range(min(len(line), start + 30), start, -1):
+        if end < len(line) and _UNIT_BOUNDARY.match(line[end]) and line[end - 1] not in " )":
+            continue
+        code = spellings.get(unit_key(line[start:end]))
+        if code:
+            return code, end, True
+    return None, position, bool(_UNIT_LIKE.match(line, position))
+
+
+# --- comparisons --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    operator: str  # gte, gt, lte, lt, between
+    numbers: tuple[float, ...]
+    unit: str | None
+    start: int
+    end: int
+    unit_written: bool  # a unit was written (maybe one we cannot read)
+
+
+def parse_number(text: str) -> float:
+    value = float(text.replace(",", ""))
+    return int(value) if value.is_integer() else value
+
+
+def _ending_with(text: str, phrases: tuple[str, ...]) -> str | None:
+    """The operator whose phrase `text` ends with (spaces allowed after it)."""
+    best: tuple[int, str] | None = None
+    for operator, phrase in phrases:
+        pattern = phrase_pattern((phrase,))
+        for match in pattern.finditer(text):
+            if not text[match.end() :].strip() and (best is None or match.start() < best[0]):
+                best = (match.start(), operator)
+    return best[1] if best else None
+
+
+@cache
+def _comparison_words() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    data = drafting_words()
+    before = tuple((op, p) for op, ps in data["comparisons"].items() for p in ps)
+    after = tuple((op, p) for op, ps in data["comparisons_after"].items() for p in ps)
+    return before, after
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
+_RANGE_LEAD = re.compile(r"(?:between|from|range of|ranging from)\s*$")
+
+
+def comparisons(line: str, codes: Sequence[str], start: int = 0, end: int | None = None):
+    """Every comparison written between `start` and `end`, in order of position."""
+    end = len(line) if end is None else end
+    before_words, after_words = _comparison_words()
+    found: list[Comparison] = []
+    numbers = [m for m in NUMBER.finditer(line, start, end)]
+    skip_until = -1
+    for match in numbers:
+        if match.start() < skip_until:
+            continue
+        value = parse_number(match.group())
+        head = line[max(start, match.start() - 40) : match.start()]
+        operator = _ending_with(head, before_words)
+        unit, after_unit, unit_written = unit_at(line, match.end(), codes)
+        if operator is None:
+            joined = _RANGE_JOIN.match(line, after_unit)
+            second = joined and NUMBER.match(line, joined.end())
+            is_and = joined and "and" in joined.group()
+            if second and second.end() <= end and (not is_and or _RANGE_LEAD.search(head)):
+                unit2, after2, written2 = unit_at(line, second.end(), codes)
+                if unit is None and not unit_written:
+                    unit, unit_written = unit2, written2
+                elif unit2 is None and written2:
+                    unit_written, unit = True, None
+                low, high = value, parse_number(second.group())
+                if low <= high:
+                    found.append(
+                        Comparison(
+                            "between", (low, high), unit, match.start(), after2, unit_written
+                        )
+                    )
+                skip_until = after2
+                continue
+            tail = line[after_unit : after_unit + 20]
+            for op, phrase in after_words:
+                hit = phrase_pattern((phrase,)).match(tail.lstrip())
+                if hit:
+                    operator = op
+                    after_unit += len(tail) - len(tail.lstrip()) + hit.end()
+                    break
+        if operator:
+            found.append(
+                Comparison(operator, (value,), unit, match.start(), after_unit, unit_written)
+            )
+    return found
+
+
+def in_unit(comparison: Comparison, codes: Sequence[str], bare_units, target: str, required: bool):
+    """The comparison's numbers in the `target` unit, or None when its unit does not fit."""
+    unit = comparison.unit
+    if unit is None and comparison.unit_written:
+        return None
+    if unit is None and required:
+        return None
+    values = []
+    for number in comparison.numbers:
+        written = unit
+        if written is None:
+            written = target
+            for threshold, code in bare_units:
+                if number >= threshold:
+                    written = code
+        if written not in codes and written != target:
+            return None
+        converted = convert(number, written, target) if written != target and target else number
+        converted = round(converted, 3)
+        values.append(int(converted) if float(converted).is_integer() else converted)
+    return tuple(values)
+
+
+# --- time windows -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimeWindow:
+    amount: int
+    unit: str  # days, weeks, months, years
+    start: int
+    end: int
+
+    @property
+    def days(self) -> float:
+        return convert(self.amount, _DURATION_CODE[self.unit], "days")
+
+
+_DURATION_CODE = {"days": "days", "weeks": "weeks", "months": "months", "years": "duration_years"}
+
+
+@cache
+def _window_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = drafting_words()
+    units = {w: unit for unit, spelled in data["window_units"].items() for w in spelled}
+    unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
+    number_words = "|".join(sorted(data["number_words"], key=len, reverse=True))
+    amount = rf"(?P<amount>\d+|{number_words})(?:\s*\(\s*\d+\s*\))?"
+    leads = "|".join(
+        r"\s+".join(map(re.escape, lead.split()))
+        for lead in sorted(data["window_leads"], key=len, reverse=True)
+    )
+    follows = "|".join(r"\s+".join(map(re.escape, f.split())) for f in data["window_follows"])
+    unit = rf"(?P<unit>{unit_words})(?![a-z])"
+    led = re.compile(
+        rf"(?<![a-z])(?:{leads})\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|preceding\s+)?"
+        rf"(?:\d+\s*half[\s-]*lives\s*(?:or|,)\s*)?{amount}[\s-]*{unit}"
+    )
+    followed = re.compile(rf"(?<![\w.]){amount}[\s-]*{unit}\s+(?:{follows})(?![a-z])")
+    single = re.compile(
+        rf"(?<![a-z])(?:{leads})\s+(?:the\s+)?(?:last|past|previous|preceding)\s+{unit}"
+    )
+    return led, followed, single
+
+
+def _amount(text: str) -> int:
+    return int(text) if text.isdigit() else int(drafting_words()["number_words"][text])
+
+
+def windows(line: str, start: int = 0, end: int | None = None) -> list[TimeWindow]:
+    """Every time window ("within 30 days", "in the past 12 months") in the span, in order."""
+    end = len(line) if end is None else end
+    units = {w: unit for unit, spelled in drafting_words()["window_units"].items() for w in spelled}
+    led, followed, single = _window_patterns()
+    found = []
+    for pattern in (led, followed, single):
+        for match in pattern.finditer(line, start, end):
+            amount = _amount(match.group("amount")) if "amount" in match.groupdict() else 1
+            unit = units[match.group("unit")]
+            if amount > 0 and unit in WINDOW_UNITS:
+                found.append(TimeWindow(amount, unit, match.start(), match.end()))
+    found.sort(key=lambda window: window.start)
+    unique: list[TimeWindow] = []
+    for window in found:
+        if not unique or window.start >= unique[-1].end:
+            unique.append(window)
+    return unique
