@@ -56,7 +56,7 @@ def test_handout_writes_contacts_out_in_full(client):
     text = unescape(handout(client).content.decode())
 
     assert "Gary Gilkeson" in text
-    assert 'Phone: <a href="tel:8437926043">(843) 792-6043</a> extension 12' in text
+    assert 'Phone: <a href="tel:+18437926043;ext=12">(843) 792-6043</a> extension 12' in text
     assert 'Email: <a href="mailto:g@musc.edu">g@musc.edu</a>' in text
 
 

@@ -147,9 +147,9 @@ def test_contacts_can_be_called_and_emailed(client):
     text = page_text(client.get(trial.get_absolute_url()))
 
     assert "Jane Coordinator" in text
-    assert 'href="tel:8437921991"' in text
-    assert "Call (843) 792-1991" in text
-    assert "(extension 12)" in text
+    assert 'href="tel:+18437921991;ext=12"' in text
+    assert "Call (843) 792-1991 extension 12" in text
+    assert "a number in" not in text
     assert 'href="mailto:study@example.org"' in text
     assert "Sam Site" in text
     assert 'href="mailto:sam@musc.edu"' in text

@@ -21,11 +21,15 @@ class RecordError(ValueError):
 
 @dataclass
 class ContactRecord:
+    """A contact as the registry wrote it; `people.tidy_people` reads its phone into E.164."""
+
     role: str = ContactRole.CENTRAL
     name: str = ""
     phone: str = ""
     phone_ext: str = ""
     email: str = ""
+    registry_phone: str = ""
+    registry_phone_ext: str = ""
 
 
 @dataclass

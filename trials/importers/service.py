@@ -42,6 +42,7 @@ from trials.signals import trial_imported
 
 from .conditions import ConditionIndex, build_condition_index, map_conditions
 from .documents import read_document
+from .people import tidy_people
 from .records import ContactRecord, RecordError, SiteRecord, TrialRecord
 
 logger = logging.getLogger(__name__)
@@ -249,6 +250,7 @@ def _upsert_all(
     by_registry_id = {trial.registry_id: trial for trial in existing}
     by_appl_id = {trial.nih_appl_id: trial for trial in existing if trial.nih_appl_id}
     for record in latest.values():
+        tidy_people(record)
         # An NIH project first entered under its application id ("NIH-11159694") takes its
         # project number as registry id once RePORTER tells us what it is.
         trial = by_registry_id.get(record.registry_id) or by_appl_id.get(record.nih_appl_id)
@@ -426,7 +428,15 @@ def _sync_sites(trial: Trial, wanted: list[SiteRecord], *, is_new: bool) -> tupl
     return sites, changed
 
 
-CONTACT_FIELDS = ("role", "name", "phone", "phone_ext", "email")
+CONTACT_FIELDS = (
+    "role",
+    "name",
+    "phone",
+    "phone_ext",
+    "email",
+    "registry_phone",
+    "registry_phone_ext",
+)
 
 
 def _sync_contacts(
@@ -440,6 +450,7 @@ def _sync_contacts(
     for site, contact_record in wanted:
         values = _fit(Contact, _contact_values(contact_record))
         if not (values["name"] or values["phone"] or values["email"]):
+            # Nothing a person could use (a phone we could not read is no way to reach anyone).
             continue
         site_id = site.pk if site else None
         matches = pool.get((site_id, *(values[name] for name in CONTACT_FIELDS)))
@@ -468,6 +479,8 @@ def _contact_values(contact: ContactRecord) -> dict[str, str]:
         "phone": contact.phone,
         "phone_ext": contact.phone_ext,
         "email": email,
+        "registry_phone": contact.registry_phone,
+        "registry_phone_ext": contact.registry_phone_ext,
     }
 
 

@@ -8,8 +8,10 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import models, transaction
 
+from trials.countries import region_for_country
 from trials.demo_content import DEMO_TRIALS, REVIEWED
 from trials.models import Condition, Contact, Researcher, Site, Trial
+from trials.phones import read_phone
 from trials.signals import demo_loaded
 
 # Keys of a demo entry that are not Trial fields.
@@ -86,9 +88,11 @@ def _sync_sites_and_contacts(
     trial: Trial, sites: list[dict[str, Any]], contacts: list[dict[str, Any]]
 ) -> None:
     # Contacts go first: a site about to be deleted would take its contacts with it anyway.
+    countries = Counter(site.get("country", "") for site in sites if site.get("country"))
+    region = region_for_country(countries.most_common(1)[0][0]) if countries else ""
     _sync_rows(
         trial.contacts.all(),
-        contacts,
+        [_with_phone_read(values, region) for values in contacts],
         key=("role", "name", "email"),
         create=lambda values: Contact.objects.create(trial=trial, **values),
     )
@@ -98,6 +102,16 @@ def _sync_sites_and_contacts(
         key=("facility", "city", "postal_code", "country"),
         create=lambda values: Site.objects.create(trial=trial, **values),
     )
+
+
+def _with_phone_read(contact: dict[str, Any], region: str) -> dict[str, Any]:
+    """Demo phones are written as people write them; store them as an import would."""
+    phone = read_phone(contact.get("phone", ""), contact.get("phone_ext", ""), region)
+    return {
+        **contact,
+        "phone": phone.e164 if phone else "",
+        "phone_ext": phone.extension if phone else "",
+    }
 
 
 def _sync_rows(rows: models.QuerySet, wanted: list[dict[str, Any]], *, key, create) -> None:
