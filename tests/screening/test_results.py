@@ -98,7 +98,7 @@ def test_cards_show_status_in_words_a_link_and_tap_to_call(client, three_kinds):
     assert 'href="/trials/NCT00000101/"' in body
     assert "Recruiting" in text(response)
     assert "RECRUITING" not in body and ">recruiting<" not in body
-    assert 'href="tel:8435550100"' in body
+    assert 'href="tel:+18435550100"' in body
     assert 'href="mailto:dana@example.org"' in body
 
 
