@@ -15,7 +15,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from screening import engine
-from screening.engine import ConditionTree, TrialCriteria
+from screening.criteria import ConditionTree, TrialCriteria
 from screening.questions import (
     NEVER,
     NOT_SURE,
@@ -28,6 +28,7 @@ from screening.questions import (
     is_applicable,
     parse_answer,
 )
+from screening.trialset import TrialSet
 from trials.sharing import read_shortlist_ids
 
 SESSION_KEY = "screening"
@@ -274,7 +275,7 @@ def keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
 
     It walks every rule of every trial, so for a TrialSet it is worked out once per set.
     """
-    if isinstance(trials, engine.TrialSet):
+    if isinstance(trials, TrialSet):
         return trials.derived(_keys_in_use)
     return _keys_in_use(trials)
 

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Q, Sum
 
 from screening import flow
-from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria, TrialSet
+from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.results import SitePlaces, site_places
+from screening.trialset import TrialSet
 from trials.models import OPEN_STATUSES, Condition, Site, Trial
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 
-from screening.engine import ConditionTree, TrialCriteria, TrialResult, TrialSet, Verdict
+from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
 from screening.geo import Point, haversine_miles, is_open_status, nearest
+from screening.trialset import TrialSet
 
 PAGE_SIZE = 10
 # Origins (ZIP codes) whose distances are kept per load of the sites.

@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from screening.engine import TrialResult, Verdict
+from screening.criteria import TrialResult, Verdict
 from screening.models import SharedResult
 from screening.results import Match
 

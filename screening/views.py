@@ -28,11 +28,12 @@ from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
 
 from screening import engine, flow, geo, loading, sharing
-from screening.engine import ConditionTree
+from screening.criteria import ConditionTree, TrialResult
 from screening.flow import FlowState, Scope
 from screening.models import Question, SharedResult
 from screening.questions import AnswerError, QuestionSpec
 from screening.results import GROUPS, cards, grouped, miles_from, page_of
+from screening.trialset import TrialSet
 from trials.models import Contact, Trial
 
 
@@ -62,7 +63,7 @@ def _bank() -> Bank:
     )
 
 
-def _screened(scope: Scope, conditions: ConditionTree) -> engine.TrialSet:
+def _screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
     """The open trials this patient is screened against, from the per-process cache."""
     return loading.cached_screened(scope, conditions)
 
@@ -373,7 +374,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
 class Judged:
     """Every screened trial's verdict, without words, in the results page's groups."""
 
-    screened: engine.TrialSet
+    screened: TrialSet
     groups: dict[str, Any]
     origin: geo.Point | None
 
@@ -397,7 +398,7 @@ def _judge(state: FlowState, bank: Bank, today: datetime.date) -> Judged:
 
 def _explain(
     state: FlowState, judged: Judged, trial_ids: set[str], bank: Bank, today: datetime.date
-) -> dict[str, engine.TrialResult]:
+) -> dict[str, TrialResult]:
     """Reasons and checklists, worked out only for the trials that will be shown."""
     chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
     return {

@@ -9,6 +9,7 @@ from collections import Counter
 from django.utils import timezone
 
 from screening import engine, loading
+from screening.criteria import Outcome, Verdict
 from screening.questions import NEVER, NOT_SURE, is_applicable
 from screening.results import PAGE_SIZE
 from tests.perf.test_requests import ALL_ANSWERS, FIRST_ANSWERS
@@ -110,12 +111,12 @@ def test_verdict_only_paths_agree_with_explained_verdicts(trial_count, bench_db)
         assert found.still_possible == engine.still_possible(explained)
         waiting: Counter[str] = Counter()
         for result in explained:
-            if result.verdict != engine.Verdict.NOT_ELIGIBLE:
+            if result.verdict != Verdict.NOT_ELIGIBLE:
                 waiting.update(
                     {
                         key
                         for finding in result.findings
-                        if finding.outcome == engine.Outcome.UNKNOWN
+                        if finding.outcome == Outcome.UNKNOWN
                         for key in finding.deciding_keys
                     }
                 )

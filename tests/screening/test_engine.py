@@ -4,21 +4,10 @@ import datetime
 
 import pytest
 
-from screening.engine import (
-    NOT_SURE,
-    AgeLimit,
-    ConditionTree,
-    Outcome,
-    Rule,
-    TrialCriteria,
-    TrialSet,
-    Verdict,
-    evaluate,
-    next_question,
-    progress,
-    still_possible,
-)
-from screening.questions import QuestionSpec
+from screening.criteria import AgeLimit, ConditionTree, Outcome, Rule, TrialCriteria, Verdict
+from screening.engine import evaluate, next_question, progress, still_possible
+from screening.questions import NOT_SURE, QuestionSpec
+from screening.trialset import TrialSet
 
 TODAY = datetime.date(2025, 6, 30)
 

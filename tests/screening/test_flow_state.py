@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from screening import flow
-from screening.engine import AgeLimit, ConditionTree, Rule, TrialCriteria
+from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.flow import FlowState, Scope
 from screening.questions import AnswerError, QuestionSpec
 

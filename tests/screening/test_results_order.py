@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from screening.engine import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
 from screening.geo import Point, haversine_miles, is_open_status
 from screening.results import (
     Match,

@@ -9,8 +9,9 @@ from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
 
 from screening import loading
+from screening.criteria import Verdict
 from screening.demo import SEED_TRIAL_ID, write_seed_criteria
-from screening.engine import Verdict, evaluate
+from screening.engine import evaluate
 from screening.models import Criterion
 from screening.questions import parse_answers
 from tests.builders import make_criterion, make_trial

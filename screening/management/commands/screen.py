@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from screening import engine, loading
+from screening.criteria import TrialResult
 from screening.questions import AnswersError, parse_answers
 
 USAGE_ERROR = 2
@@ -57,7 +58,7 @@ class Command(BaseCommand):
             return
         self._table(results)
 
-    def _table(self, results: list[engine.TrialResult]) -> None:
+    def _table(self, results: list[TrialResult]) -> None:
         if not results:
             self.stdout.write("No open published trials.")
             return

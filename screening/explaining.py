@@ -1,0 +1,240 @@
+"""Findings in plain words: the reasons for a verdict and the doctor's checklist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.utils.translation import get_language, gettext
+
+from screening.criteria import (
+    EXCLUSION,
+    AgeLimit,
+    ConditionTree,
+    Finding,
+    Outcome,
+    Rule,
+    TrialCriteria,
+    TrialResult,
+    Verdict,
+)
+from screening.judging import Context
+from screening.questions import NOT_SURE, format_number
+
+# Explanations repeat the same few sentences for thousands of trials: translate each once per
+# language (the language is pinned for the length of one evaluate() call).
+_language: ContextVar[str | None] = ContextVar("screening_engine_language", default=None)
+_translated: dict[tuple[str, str], str] = {}
+
+
+def _(message: str) -> str:
+    language = _language.get()
+    if language is None:
+        return gettext(message)
+    text = _translated.get((language, message))
+    if text is None:
+        text = _translated[(language, message)] = gettext(message)
+    return text
+
+
+@contextmanager
+def one_language() -> Iterator[None]:
+    """Translate each sentence once while explaining many trials in today's language."""
+    token = _language.set(get_language() or "")
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
+def explained_result(
+    trial: TrialCriteria, findings: list[Finding], context: Context
+) -> TrialResult:
+    misses = [f for f in findings if f.outcome == Outcome.NOT_MET and f.definite]
+    if misses:
+        reasons = [_explain(trial, finding, context) for finding in misses]
+        return TrialResult(
+            trial.trial_id, Verdict.NOT_ELIGIBLE, _unique(reasons), findings=tuple(findings)
+        )
+    doubts = [
+        f
+        for f in findings
+        if f.outcome == Outcome.UNKNOWN or (f.outcome == Outcome.NOT_MET and not f.definite)
+    ]
+    if doubts:
+        reasons = [_explain(trial, finding, context) for finding in doubts]
+        checklist = [item for finding in doubts for item in _checklist(trial, finding, context)]
+        return TrialResult(
+            trial.trial_id,
+            Verdict.ASK_DOCTOR,
+            _unique(reasons),
+            _unique(checklist),
+            tuple(findings),
+        )
+    reasons = [
+        _explain(trial, finding, context)
+        for finding in findings
+        if finding.outcome == Outcome.MET
+        and not (finding.about == "criteria" and finding.rules[0].kind == EXCLUSION)
+    ]
+    if not reasons:
+        reasons = [_("Nothing in your answers rules this study out.")]
+    return TrialResult(
+        trial.trial_id, Verdict.LIKELY_ELIGIBLE, _unique(reasons), findings=tuple(findings)
+    )
+
+
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for item in items if item))
+
+
+_AGE_UNITS = {
+    "years": lambda: _("years"),
+    "months": lambda: _("months"),
+    "weeks": lambda: _("weeks"),
+    "days": lambda: _("days"),
+}
+
+
+def _age_words(limit: AgeLimit) -> str:
+    unit = _AGE_UNITS.get(limit.unit or "years", _AGE_UNITS["years"])()
+    return f"{limit.value} {unit}"
+
+
+def _age_range(trial: TrialCriteria) -> str:
+    if trial.min_age and trial.max_age:
+        return _("%(low)s to %(high)s") % {
+            "low": _age_words(trial.min_age),
+            "high": _age_words(trial.max_age),
+        }
+    if trial.min_age:
+        return _("%(low)s or older") % {"low": _age_words(trial.min_age)}
+    assert trial.max_age is not None
+    return _("up to %(high)s") % {"high": _age_words(trial.max_age)}
+
+
+def _condition_names(trial: TrialCriteria, tree: ConditionTree) -> str:
+    names = sorted(tree.name(slug) for slug in trial.conditions)
+    if len(names) == 1:
+        return names[0]
+    return _("%(names)s or %(last)s") % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def _explain(trial: TrialCriteria, finding: Finding, context: Context) -> str:
+    answers = context.answers
+    if finding.about == "age":
+        texts = {
+            "too_young": _(
+                "This study is for people aged %(min)s or older. You said you are %(age)s."
+            ),
+            "too_old": _("This study is for people up to %(max)s old. You said you are %(age)s."),
+            "exact_age": _(
+                "This study is for people aged %(range)s. Your doctor can check if your "
+                "exact age fits."
+            ),
+            "unanswered": _("This study is for people aged %(range)s. We do not know your age."),
+            "": _("Your age fits this study (%(range)s)."),
+        }
+        return texts[finding.note] % {
+            "min": _age_words(trial.min_age) if trial.min_age else "",
+            "max": _age_words(trial.max_age) if trial.max_age else "",
+            "range": _age_range(trial),
+            "age": format_number(answers["age"]) if "age" in answers else "",
+        }
+    if finding.about == "sex":
+        only = (
+            _("This study is only for females.")
+            if trial.sex == "female"
+            else _("This study is only for males.")
+        )
+        if finding.outcome == Outcome.UNKNOWN:
+            return f"{only} {_('We do not know your sex.')}"
+        if finding.outcome == Outcome.MET:
+            return (
+                _("This study is for females, as you said.")
+                if trial.sex == "female"
+                else _("This study is for males, as you said.")
+            )
+        return only
+    if finding.about == "healthy_volunteers":
+        if finding.outcome == Outcome.UNKNOWN:
+            return _("This study does not take healthy volunteers. We do not know your conditions.")
+        return _("This study is for people with a health condition, not healthy volunteers.")
+    if finding.about == "conditions":
+        names = {"conditions": _condition_names(trial, context.tree)}
+        texts = {
+            "unanswered": _(
+                "This study is for people with %(conditions)s. We do not know your conditions."
+            ),
+            "no_condition": _(
+                "This study is for people with %(conditions)s. It does not take healthy volunteers."
+            ),
+            "other": _("This study is for people with %(conditions)s. You did not choose that."),
+            "narrower": _(
+                "This study is for people with %(conditions)s. Your doctor can tell you if "
+                "that is true for you."
+            ),
+            "volunteer": _("This study also takes healthy volunteers."),
+            "": _("This study is for people with %(conditions)s, as you said."),
+        }
+        return texts[finding.note] % names
+    return _explain_criteria(finding, answers)
+
+
+def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
+    rules = finding.rules
+    if len(rules) == 1:
+        reason = rules[0].reason.strip()
+    else:
+        reason = " ".join(dict.fromkeys(rule.reason.strip() for rule in rules if rule.reason))
+    focus = finding.doubtful[0] if finding.doubtful else rules[0]
+    answer = answers.get(focus.key)
+    shown = _show(answer, focus)
+    if finding.outcome == Outcome.NOT_MET and finding.definite:
+        if shown:
+            return f"{reason} {_('You said %(answer)s.') % {'answer': shown}}"
+        return reason
+    if finding.outcome == Outcome.NOT_MET:
+        if shown:
+            note = _("You said %(answer)s, which may not fit. Your doctor can check.") % {
+                "answer": shown
+            }
+        else:
+            note = _("Your answer may not fit. Your doctor can check.")
+        return f"{reason} {note}"
+    if finding.outcome == Outcome.UNKNOWN:
+        unsure = unanswered = False
+        for rule in finding.doubtful:
+            if rule.key not in answers:
+                unanswered = True
+            elif answers[rule.key] == NOT_SURE:
+                unsure = True
+        if unsure:
+            note = _("You were not sure, so your doctor can check.")
+        elif unanswered:
+            note = _("We do not have this answer yet.")
+        else:
+            note = _("Your doctor can check if the dates fit.")
+        return f"{reason} {note}"
+    return reason
+
+
+def _show(answer: Any, rule: Rule) -> str:
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return ""
+    return f"{format_number(answer)} {rule.unit}".strip()
+
+
+def _checklist(trial: TrialCriteria, finding: Finding, context: Context) -> list[str]:
+    if finding.about == "age" and finding.note == "exact_age":
+        return [_("Whether your exact age fits the study's limit (%s)") % _age_range(trial)]
+    if finding.about == "conditions" and finding.note == "narrower":
+        return [
+            _("Whether you have %(condition)s") % {"condition": context.tree.name(slug)}
+            for slug in sorted(trial.conditions)
+        ]
+    if finding.about == "criteria":
+        return [rule.ask_doctor or rule.reason for rule in finding.doubtful]
+    return []
