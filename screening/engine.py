@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from screening import explaining
-from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.criteria import ConditionTree, Finding, Outcome, TrialCriteria, TrialResult, Verdict
 from screening.judging import Context, findings
 from screening.questions import is_applicable
-from screening.trialset import TrialSet, VerdictSets, verdict_sets
+from screening.trialset import TrialSet, judge_each_once
 
 
 class _Asked(Protocol):
@@ -55,10 +55,32 @@ def evaluate(
     if not explain:
         return _verdicts(_sequence(trials), context)
     with explaining.one_language():
-        return [
-            explaining.explained_result(trial, findings(trial, context), context)
-            for trial in trials
-        ]
+        return [_explained(trial, context) for trial in trials]
+
+
+def verdict_of(finding: Finding) -> Verdict:
+    """What one finding alone says: the one three-valued rule. A trial takes the worst of its
+    findings' verdicts (not eligible, then ask your doctor, then likely eligible)."""
+    outcome = finding.outcome
+    if outcome is Outcome.NOT_MET:
+        return Verdict.NOT_ELIGIBLE if finding.definite else Verdict.ASK_DOCTOR
+    if outcome is Outcome.UNKNOWN:
+        return Verdict.ASK_DOCTOR
+    return Verdict.LIKELY_ELIGIBLE
+
+
+def _explained(trial: TrialCriteria, context: Context) -> TrialResult:
+    found = findings(trial, context)
+    verdicts = [verdict_of(finding) for finding in found]
+    if Verdict.NOT_ELIGIBLE in verdicts:
+        verdict = Verdict.NOT_ELIGIBLE
+    elif Verdict.ASK_DOCTOR in verdicts:
+        verdict = Verdict.ASK_DOCTOR
+    else:
+        verdict = Verdict.LIKELY_ELIGIBLE
+    deciding = [finding for finding, said in zip(found, verdicts, strict=True) if said == verdict]
+    reasons, checklist = explaining.words(trial, verdict, deciding, context)
+    return TrialResult(trial.trial_id, verdict, reasons, checklist, tuple(found))
 
 
 def still_possible(results: Iterable[TrialResult]) -> int:
@@ -105,8 +127,7 @@ def progress(
     context = Context(answers, today, conditions or ConditionTree())
     if not isinstance(trials, TrialSet):
         trials = TrialSet(trials)
-    judged = verdict_sets(trials, context)
-    possible, waiting = _waiting(trials, judged)
+    possible, waiting = _waiting(trials, _judged(trials, context))
     best: Q | None = None
     for question in sorted(questions, key=lambda question: question.position):
         if question.key in answers or question.key in skipped:
@@ -118,7 +139,32 @@ def progress(
     return Progress(possible, best)
 
 
-def _waiting(trials: TrialSet, judged: VerdictSets) -> tuple[int, Counter[str]]:
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """Which signature ids rule a trial out, which make it "ask your doctor", and which wait
+    on unanswered questions (unknowns, with the questions that could settle them)."""
+
+    excluded: frozenset[int]
+    doubtful: frozenset[int]
+    waiting: Mapping[int, frozenset[str]]
+
+
+def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
+    excluded: set[int] = set()
+    doubtful: set[int] = set()
+    waiting: dict[int, frozenset[str]] = {}
+    for signature_id, finding in judge_each_once(trials, context):
+        verdict = verdict_of(finding)
+        if verdict is Verdict.NOT_ELIGIBLE:
+            excluded.add(signature_id)
+        elif verdict is Verdict.ASK_DOCTOR:
+            doubtful.add(signature_id)
+            if finding.outcome is Outcome.UNKNOWN and finding.deciding_keys:
+                waiting[signature_id] = frozenset(finding.deciding_keys)
+    return _Judged(frozenset(excluded), frozenset(doubtful), waiting)
+
+
+def _waiting(trials: TrialSet, judged: _Judged) -> tuple[int, Counter[str]]:
     """Trials still possible, and for each unanswered question how many of them wait on it."""
     still = trials.everyone & ~trials.union_mask(judged.excluded)
     by_key: dict[str, int] = {}
@@ -139,8 +185,8 @@ def _sequence(trials: Iterable[TrialCriteria]) -> Sequence[TrialCriteria]:
 
 
 def _verdicts(trials: Sequence[TrialCriteria], context: Context) -> list[TrialResult]:
-    """Verdicts without words (evaluate(explain=False))."""
-    judged = verdict_sets(trials, context)
+    """Verdicts without words (evaluate(explain=False)): the worst of each trial's findings."""
+    judged = _judged(trials, context)
     results = []
     for trial in trials:
         if not judged.excluded.isdisjoint(trial.judged_ids):

@@ -17,7 +17,6 @@ from screening.criteria import (
     Outcome,
     Rule,
     TrialCriteria,
-    TrialResult,
     Verdict,
 )
 from screening.judging import Context
@@ -49,41 +48,26 @@ def one_language() -> Iterator[None]:
         _language.reset(token)
 
 
-def explained_result(
-    trial: TrialCriteria, findings: list[Finding], context: Context
-) -> TrialResult:
-    misses = [f for f in findings if f.outcome == Outcome.NOT_MET and f.definite]
-    if misses:
-        reasons = [_explain(trial, finding, context) for finding in misses]
-        return TrialResult(
-            trial.trial_id, Verdict.NOT_ELIGIBLE, _unique(reasons), findings=tuple(findings)
-        )
-    doubts = [
-        f
-        for f in findings
-        if f.outcome == Outcome.UNKNOWN or (f.outcome == Outcome.NOT_MET and not f.definite)
-    ]
-    if doubts:
-        reasons = [_explain(trial, finding, context) for finding in doubts]
-        checklist = [item for finding in doubts for item in _checklist(trial, finding, context)]
-        return TrialResult(
-            trial.trial_id,
-            Verdict.ASK_DOCTOR,
-            _unique(reasons),
-            _unique(checklist),
-            tuple(findings),
-        )
-    reasons = [
-        _explain(trial, finding, context)
-        for finding in findings
-        if finding.outcome == Outcome.MET
-        and not (finding.about == "criteria" and finding.rules[0].kind == EXCLUSION)
-    ]
-    if not reasons:
-        reasons = [_("Nothing in your answers rules this study out.")]
-    return TrialResult(
-        trial.trial_id, Verdict.LIKELY_ELIGIBLE, _unique(reasons), findings=tuple(findings)
-    )
+def words(
+    trial: TrialCriteria, verdict: Verdict, deciding: list[Finding], context: Context
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The reasons for a trial's verdict and, for "ask your doctor", the checklist.
+
+    `deciding` are the findings that give the trial its verdict (screening.engine.verdict_of).
+    """
+    if verdict == Verdict.LIKELY_ELIGIBLE:
+        reasons = [
+            _explain(trial, finding, context)
+            for finding in deciding
+            if finding.outcome == Outcome.MET
+            and not (finding.about == "criteria" and finding.rules[0].kind == EXCLUSION)
+        ]
+        return _unique(reasons or [_("Nothing in your answers rules this study out.")]), ()
+    reasons = _unique(_explain(trial, finding, context) for finding in deciding)
+    if verdict == Verdict.NOT_ELIGIBLE:
+        return reasons, ()
+    checklist = [item for finding in deciding for item in _checklist(trial, finding, context)]
+    return reasons, _unique(checklist)
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:

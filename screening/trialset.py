@@ -8,11 +8,10 @@ it concerns.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, overload
 
-from screening.criteria import Outcome, TrialCriteria, representatives
+from screening.criteria import Finding, TrialCriteria, representatives
 from screening.judging import Context, judge
 
 T = TypeVar("T")
@@ -82,37 +81,16 @@ def _mask(positions: list[int], size: int) -> int:
     return int.from_bytes(bits, "little")
 
 
-@dataclass(frozen=True, slots=True)
-class VerdictSets:
-    """How every distinct unit and set of registry facts came out, by signature id."""
-
-    excluded: frozenset[int]  # a definite miss: the trial is not eligible
-    doubtful: frozenset[int]  # unknown, or a doctor-confirmed miss: ask your doctor
-    waiting: Mapping[int, frozenset[str]]  # unknowns: the unanswered questions that could settle
-    waiting_ids: frozenset[int]
-
-
-def verdict_sets(trials: Sequence[TrialCriteria], context: Context) -> VerdictSets:
-    """Judge each distinct unit and set of registry facts once, however many trials share it.
-
-    A trial's verdict follows from its judged_ids alone: not eligible when one is excluded,
-    ask your doctor when one is doubtful, likely eligible otherwise.
-    """
-    excluded: set[int] = set()
-    doubtful: set[int] = set()
-    waiting: dict[int, frozenset[str]] = {}
+def judge_each_once(
+    trials: Sequence[TrialCriteria], context: Context
+) -> Iterator[tuple[int, Finding]]:
+    """Each distinct unit and set of registry facts with its finding, judged once however many
+    trials share it (a trial's findings are those of its judged_ids)."""
     if isinstance(trials, TrialSet):
         signature_ids: Iterable[int] = trials.masks
     else:
         signature_ids = frozenset().union(*(trial.judged_ids for trial in trials))
     for signature_id in signature_ids:
         finding = judge(representatives[signature_id], context)
-        if finding is None:
-            continue
-        if finding.outcome == Outcome.NOT_MET:
-            (excluded if finding.definite else doubtful).add(signature_id)
-        elif finding.outcome == Outcome.UNKNOWN:
-            doubtful.add(signature_id)
-            if finding.deciding_keys:
-                waiting[signature_id] = frozenset(finding.deciding_keys)
-    return VerdictSets(frozenset(excluded), frozenset(doubtful), waiting, frozenset(waiting))
+        if finding is not None:
+            yield signature_id, finding
