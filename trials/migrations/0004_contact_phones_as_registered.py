@@ -29,7 +29,7 @@ def read_existing_phones(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trials", "0002_conditions"),
+        ("trials", "0003_criteria_reviewed"),
     ]
 
     operations = [
