@@ -96,10 +96,14 @@ TEMPLATES = [
     },
 ]
 
+conn_max_age = int(os.environ.get("CONN_MAX_AGE", "0"))
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        conn_max_age=conn_max_age,
+        # A kept connection is checked before a request reuses it: after a database restart
+        # the first request on each stale connection would fail otherwise.
+        conn_health_checks=conn_max_age != 0,
     )
 }
 

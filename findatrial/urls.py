@@ -19,3 +19,6 @@ urlpatterns = [
     path("", include("trials.urls")),
     path("", include("screening.urls")),
 ]
+
+# A database outage is answered 503 with a calm page; other errors get templates/500.html.
+handler500 = "findatrial.views.server_error"
