@@ -13,6 +13,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
+from trials.places import PlacedBy
 
 
 class Condition(models.Model):
@@ -301,10 +302,22 @@ class Site(models.Model):
     country = models.CharField(max_length=120, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
+    placed_by = models.CharField(
+        _("coordinates from"),
+        max_length=20,
+        choices=PlacedBy.choices,
+        blank=True,
+        help_text=_("Set at import: the registry's own, the US ZIP code, or the city."),
+    )
+    # Set at import from `country` and `state` (trials.regions): what the state filter lists.
+    country_code = models.CharField(_("ISO country code"), max_length=2, blank=True)
+    region = models.CharField(_("state or region"), max_length=120, blank=True)
+    region_code = models.CharField(_("ISO region code"), max_length=10, blank=True)
     status = models.CharField(max_length=30, choices=Status.choices, blank=True)
 
     class Meta:
         ordering = ["country", "state", "city", "facility"]
+        indexes = [models.Index(fields=["country_code", "region_code", "region"])]
 
     def __str__(self) -> str:
         return ", ".join(

@@ -38,6 +38,7 @@ from trials.models import (
     Trial,
     eligibility_fingerprint,
 )
+from trials.places import site_fields
 from trials.signals import trial_imported
 
 from .conditions import ConditionIndex, build_condition_index, map_conditions
@@ -400,9 +401,17 @@ def _sync_sites(trial: Trial, wanted: list[SiteRecord], *, is_new: bool) -> tupl
                 "state": site_record.state,
                 "postal_code": site_record.postal_code,
                 "country": site_record.country,
-                "latitude": site_record.latitude,
-                "longitude": site_record.longitude,
                 "status": site_record.status,
+                # Coordinates for every site: the registry's, else the ZIP code's, else the
+                # city's; and the region the state filter lists.
+                **site_fields(
+                    latitude=site_record.latitude,
+                    longitude=site_record.longitude,
+                    postal_code=site_record.postal_code,
+                    city=site_record.city,
+                    state=site_record.state,
+                    country=site_record.country,
+                ),
             },
         )
         matches = pool.get(tuple(values[name] for name in SITE_KEY))
