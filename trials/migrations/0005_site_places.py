@@ -30,8 +30,7 @@ def place_sites(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trials', '0003_contact_phones_as_registered'),
-        ('trials', '0003_criteria_reviewed'),
+        ('trials', '0004_contact_phones_as_registered'),
     ]
 
     operations = [
