@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Q, Sum
 
-from screening import flow
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.results import SitePlaces, site_places
+from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
 from trials.models import OPEN_STATUSES, Condition, Site, Trial
 
@@ -56,7 +56,7 @@ def cached_open_trials(*, max_age: float = CACHE_SECONDS) -> list[TrialCriteria]
     return _loaded(max_age=max_age).trials
 
 
-def cached_screened(scope: flow.Scope, conditions: ConditionTree) -> TrialSet:
+def cached_screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
     """The open trials a scope screens, as a TrialSet kept with the cached trials.
 
     Selecting a scope and indexing it (TrialSet) walks every trial, so it is done once per
@@ -64,14 +64,14 @@ def cached_screened(scope: flow.Scope, conditions: ConditionTree) -> TrialSet:
     """
     loaded = _loaded()
     if scope.condition:
-        key: tuple = ("condition", frozenset(flow.condition_family(scope.condition, conditions)))
+        key: tuple = ("condition", frozenset(condition_family(scope.condition, conditions)))
     elif scope.trials:
         key = ("trials", frozenset(scope.trials))
     else:
         key = ("everything",)
     found = loaded.screened.get(key)
     if found is None:
-        found = TrialSet(flow.in_scope(loaded.trials, scope, conditions))
+        found = TrialSet(in_scope(loaded.trials, scope, conditions))
         with _cache_lock:
             if len(loaded.screened) >= MOST_SCOPES:
                 loaded.screened.clear()

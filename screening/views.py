@@ -27,12 +27,26 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
 
-from screening import engine, flow, geo, loading, sharing
+from screening import engine, geo, loading, sharing
 from screening.criteria import ConditionTree, TrialResult
-from screening.flow import FlowState, Scope
+from screening.display import GivenAnswer, given_answers, show
 from screening.models import Question, SharedResult
+from screening.questionnaire import ACTIONS, LOCATION_KEY, Step, current_step, read_answer
 from screening.questions import AnswerError, QuestionSpec
 from screening.results import GROUPS, cards, grouped, miles_from, page_of
+from screening.scope import Scope, requested_trial_ids
+from screening.state import (
+    SESSION_KEY,
+    FlowState,
+    can_edit,
+    dump,
+    load,
+    previous_key,
+    record_answer,
+    record_skip,
+    with_scope,
+    without_answers,
+)
 from screening.trialset import TrialSet
 from trials.models import Contact, Trial
 
@@ -69,16 +83,16 @@ def _screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
 
 
 def _load_state(request: HttpRequest, bank: Bank, today: datetime.date) -> FlowState:
-    state, notes = flow.load(request.session.get(flow.SESSION_KEY), bank.by_key, today=today)
+    state, notes = load(request.session.get(SESSION_KEY), bank.by_key, today=today)
     for note in notes:
         messages.warning(request, note)
     return state
 
 
 def _save_state(request: HttpRequest, state: FlowState) -> None:
-    stored = flow.dump(state)
-    if request.session.get(flow.SESSION_KEY) != stored:
-        request.session[flow.SESSION_KEY] = stored
+    stored = dump(state)
+    if request.session.get(SESSION_KEY) != stored:
+        request.session[SESSION_KEY] = stored
 
 
 # -- the questionnaire --------------------------------------------------------------------
@@ -91,11 +105,11 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
     state = _load_state(request, bank, today)
     if request.method == "GET":
         if any(name in request.GET for name in ("condition", "trials", "scope")):
-            state = flow.with_scope(state, _requested_scope(request, bank.conditions))
+            state = with_scope(state, _requested_scope(request, bank.conditions))
             _save_state(request, state)
             return redirect("screening:check")
         edit = request.GET.get("edit") or None
-        if edit is not None and not flow.can_edit(state, edit):
+        if edit is not None and not can_edit(state, edit):
             messages.info(request, _("We could not find that answer to change."))
             edit = None
         _save_state(request, state)
@@ -118,30 +132,30 @@ def _answer(
         )
         return _step_response(request, state, bank, today)
     if action == "back":
-        previous = flow.previous_key(state, key)
+        previous = previous_key(state, key)
         return _step_response(request, state, bank, today, edit=previous, moved=True)
     spec = bank.by_key.get(key)
-    if spec is None or action not in flow.ACTIONS:
+    if spec is None or action not in ACTIONS:
         error = _("We could not tell which question you answered. Please answer this one.")
         return _step_response(request, state, bank, today, error=error, status=400)
-    edit = key if request.POST.get("edit") == "1" and flow.can_edit(state, key) else None
+    edit = key if request.POST.get("edit") == "1" and can_edit(state, key) else None
     trials = _screened(state.scope, bank.conditions)
-    step = flow.current_step(
+    step = current_step(
         state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
     )
     if step.question is None or step.question.key != key:
         error = _("That question is not the one we need now, so we did not save it.")
         return _step_response(request, state, bank, today, error=error, status=400)
     if action == "skip":
-        state = flow.record_skip(state, key, bank.by_key)
+        state = record_skip(state, key, bank.by_key)
     else:
         try:
-            answer = flow.read_answer(spec, action, request.POST, today=today)
+            answer = read_answer(spec, action, request.POST, today=today)
         except AnswerError as problem:
             return _render_step(
                 request, state, bank, step, error=problem.message, posted=request.POST, status=400
             )
-        state = flow.record_answer(state, key, answer, bank.by_key)
+        state = record_answer(state, key, answer, bank.by_key)
     _save_state(request, state)
     if not request.htmx:
         return _see_other(reverse("screening:check"))
@@ -165,7 +179,7 @@ def _step_response(
         # A plain form POST is answered with a redirect, so reloading never resubmits.
         return _see_other(f"{check_url}?{urlencode({'edit': edit})}" if edit else check_url)
     trials = _screened(state.scope, bank.conditions)
-    step = flow.current_step(
+    step = current_step(
         state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
     )
     if step.question is None and not error and state.has_started:
@@ -183,7 +197,7 @@ def _render_step(
     request: HtmxHttpRequest,
     state: FlowState,
     bank: Bank,
-    step: flow.Step,
+    step: Step,
     *,
     error: str = "",
     posted: Any = None,
@@ -194,14 +208,14 @@ def _render_step(
     previous = None
     if question is not None:
         model = bank.questions[question.key]
-        shown = flow.show(
+        shown = show(
             question,
             wording=model.wording,
             help_text=model.help_text,
             answer=state.answers.get(question.key) if step.editing else None,
             posted=posted,
         )
-        previous = flow.previous_key(state, question.key)
+        previous = previous_key(state, question.key)
     # htmx does not swap 4xx answers by default: its fragment says what is wrong with a 200.
     fragment = bool(request.htmx) and not request.htmx.history_restore_request
     response = render(
@@ -241,7 +255,7 @@ def _requested_scope(request: HttpRequest, conditions: ConditionTree) -> Scope:
         )
         return Scope()
     if "trials" in request.GET:
-        wanted = flow.requested_trial_ids(request.GET["trials"])
+        wanted = requested_trial_ids(request.GET["trials"])
         found = set(
             Trial.objects.published()
             .open_to_enrolment()
@@ -292,7 +306,7 @@ def _scope_words(scope: Scope, conditions: ConditionTree) -> str:
 @require_POST
 def start_over(request: HttpRequest) -> HttpResponse:
     state = _load_state(request, _bank(), timezone.localdate())
-    _save_state(request, flow.start_over(state))
+    _save_state(request, without_answers(state))
     messages.success(request, _("Your answers are cleared. You can start again."))
     return _see_other(reverse("screening:check"))
 
@@ -325,7 +339,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "screening/results.html", context)
     judged = _judge(state, bank, today)
     screened, groups, origin = judged.screened, judged.groups, judged.origin
-    postal_code = state.answers.get(flow.LOCATION_KEY)
+    postal_code = state.answers.get(LOCATION_KEY)
     pages = {
         group.param: page_of(groups[group.param], request.GET.get(group.param)) for group in GROUPS
     }
@@ -384,7 +398,7 @@ def _judge(state: FlowState, bank: Bank, today: datetime.date) -> Judged:
     verdicts = engine.evaluate(
         state.answers, screened, today=today, conditions=bank.conditions, explain=False
     )
-    postal_code = state.answers.get(flow.LOCATION_KEY)
+    postal_code = state.answers.get(LOCATION_KEY)
     origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
     groups = grouped(
         verdicts,
@@ -420,9 +434,9 @@ def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
     return miles_from(origin, loading.cached_site_places())
 
 
-def _given(state: FlowState, bank: Bank) -> list[flow.GivenAnswer]:
+def _given(state: FlowState, bank: Bank) -> list[GivenAnswer]:
     wordings = {key: question.wording for key, question in bank.questions.items()}
-    return flow.given_answers(state, bank.by_key, wordings, bank.conditions)
+    return given_answers(state, bank.by_key, wordings, bank.conditions)
 
 
 def _page_url(request: HttpRequest, param: str, number: int) -> str:
@@ -549,7 +563,7 @@ def _remembered_share(
 
 
 def _fingerprint(state: FlowState) -> str:
-    canonical = json.dumps(flow.dump(state), sort_keys=True, default=str)
+    canonical = json.dumps(dump(state), sort_keys=True, default=str)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 

@@ -64,10 +64,10 @@ def _session(answers: dict) -> dict:
 
 
 def _session_cookie(answers: dict) -> str:
-    from screening import flow
+    from screening.state import SESSION_KEY
 
     store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[flow.SESSION_KEY] = _session(answers)
+    store[SESSION_KEY] = _session(answers)
     store.save()
     return store.session_key
 
@@ -83,10 +83,11 @@ def _require_views() -> None:
 def _check_session_is_read(answers: dict) -> None:
     """Every answer we put in the session must survive the flow's checks, or we would measure
     a shorter questionnaire than we think."""
-    from screening import flow, loading
+    from screening import loading
+    from screening.state import load
 
     specs = {spec.key: spec for spec in loading.question_specs()}
-    state, notes = flow.load(_session(answers), specs, today=timezone.localdate())
+    state, notes = load(_session(answers), specs, today=timezone.localdate())
     assert not notes, notes
     assert dict(state.answers) == answers
 

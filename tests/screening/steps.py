@@ -8,7 +8,7 @@ import re
 from django.conf import settings
 from django.urls import reverse
 
-from screening import flow
+from screening.state import SESSION_KEY
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -29,7 +29,7 @@ def text(response) -> str:
 
 def answer(client, key: str, value=None, *, action: str = "answer", **extra):
     """POST one step, as the step form does."""
-    answered = len(client.session.get(flow.SESSION_KEY, {}).get("history", []))
+    answered = len(client.session.get(SESSION_KEY, {}).get("history", []))
     data = {"step": key, "action": action, "answered": str(answered), **extra}
     if value is not None:
         data["answer"] = value

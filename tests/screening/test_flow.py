@@ -8,7 +8,8 @@ from django.conf import settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from screening import flow, loading
+from screening import loading
+from screening.state import SESSION_KEY
 from tests.builders import make_criterion, make_trial
 from tests.screening.steps import HTMX, answer, set_session_cookie, step_key, text, walk
 from trials.models import Kind, Status
@@ -41,7 +42,7 @@ def lupus_trial():
 
 
 def session_state(client) -> dict:
-    return client.session.get(flow.SESSION_KEY, {})
+    return client.session.get(SESSION_KEY, {})
 
 
 # -- the first step -----------------------------------------------------------------------
@@ -470,7 +471,7 @@ def test_a_step_posted_after_the_session_expired_says_so_and_restarts(client, lu
 )
 def test_a_session_value_we_cannot_use_is_dropped_with_a_note(client, lupus_trial, stored):
     store = import_module(settings.SESSION_ENGINE).SessionStore()
-    store[flow.SESSION_KEY] = stored
+    store[SESSION_KEY] = stored
     store.save()
     set_session_cookie(client, store.session_key)
 

@@ -5,10 +5,26 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from screening import flow
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
-from screening.flow import FlowState, Scope
+from screening.display import answer_words, show
+from screening.questionnaire import current_step, keys_in_use, read_answer
 from screening.questions import AnswerError, QuestionSpec
+from screening.scope import (
+    MOST_TRIALS_IN_A_LINK,
+    Scope,
+    condition_family,
+    in_scope,
+    requested_trial_ids,
+)
+from screening.state import (
+    FlowState,
+    dump,
+    load,
+    previous_key,
+    record_answer,
+    record_skip,
+    without_answers,
+)
 
 TODAY = datetime.date(2025, 6, 30)
 
@@ -71,19 +87,19 @@ def test_state_survives_a_round_trip_through_the_session():
         scope=Scope(condition="sle"),
     )
 
-    loaded, notes = flow.load(flow.dump(state), SPECS, today=TODAY)
+    loaded, notes = load(dump(state), SPECS, today=TODAY)
 
     assert loaded == state
     assert notes == []
 
 
 def test_no_session_value_is_a_fresh_start_without_a_note():
-    assert flow.load(None, SPECS, today=TODAY) == (FlowState(), [])
+    assert load(None, SPECS, today=TODAY) == (FlowState(), [])
 
 
 @pytest.mark.parametrize("stored", ["text", 7, ["age"], {"answers": [], "history": []}])
 def test_a_value_of_the_wrong_shape_is_dropped_with_a_note(stored):
-    state, notes = flow.load(stored, SPECS, today=TODAY)
+    state, notes = load(stored, SPECS, today=TODAY)
 
     assert state.answers == {}
     assert notes
@@ -97,7 +113,7 @@ def test_answers_we_cannot_use_any_more_are_dropped_with_a_note():
         "scope": {"trials": ["NCT1", 2]},
     }
 
-    state, notes = flow.load(stored, SPECS, today=TODAY)
+    state, notes = load(stored, SPECS, today=TODAY)
 
     assert state.answers == {"sex": "female"}
     assert state.history == ("sex",)
@@ -107,7 +123,7 @@ def test_answers_we_cannot_use_any_more_are_dropped_with_a_note():
 
 
 def test_dump_keeps_canonical_values_only():
-    stored = flow.dump(FlowState(answers={"age": 34}, history=("age",), scope=Scope(trials=("A",))))
+    stored = dump(FlowState(answers={"age": 34}, history=("age",), scope=Scope(trials=("A",))))
 
     assert stored == {
         "answers": {"age": 34},
@@ -123,17 +139,17 @@ def test_dump_keeps_canonical_values_only():
 def test_changing_sex_to_male_drops_the_pregnancy_answer():
     state = FlowState(answers={"sex": "female", "pregnant": False}, history=("sex", "pregnant"))
 
-    changed = flow.record_answer(state, "sex", "male", SPECS)
+    changed = record_answer(state, "sex", "male", SPECS)
 
     assert changed.answers == {"sex": "male"}
     assert changed.history == ("sex",)
 
 
 def test_answering_a_skipped_question_unskips_it():
-    state = flow.record_skip(FlowState(), "age", SPECS)
+    state = record_skip(FlowState(), "age", SPECS)
     assert state.skipped == ("age",)
 
-    state = flow.record_answer(state, "age", 34, SPECS)
+    state = record_answer(state, "age", 34, SPECS)
 
     assert state.skipped == ()
     assert state.history == ("age",)
@@ -143,16 +159,16 @@ def test_answering_a_skipped_question_unskips_it():
 def test_start_over_keeps_the_scope_a_clinician_set():
     state = FlowState(answers={"age": 34}, history=("age",), scope=Scope(condition="sle"))
 
-    assert flow.start_over(state) == FlowState(scope=Scope(condition="sle"))
+    assert without_answers(state) == FlowState(scope=Scope(condition="sle"))
 
 
 def test_previous_key_walks_back_through_the_history():
     state = FlowState(answers={"age": 34, "sex": "male"}, history=("age", "sex"))
 
-    assert flow.previous_key(state, "conditions") == "sex"
-    assert flow.previous_key(state, "sex") == "age"
-    assert flow.previous_key(state, "age") is None
-    assert flow.previous_key(FlowState(), "age") is None
+    assert previous_key(state, "conditions") == "sex"
+    assert previous_key(state, "sex") == "age"
+    assert previous_key(state, "age") is None
+    assert previous_key(FlowState(), "age") is None
 
 
 # -- the step -----------------------------------------------------------------------------
@@ -167,7 +183,7 @@ def test_the_step_counts_studies_and_asks_the_engines_next_question():
     trials = [lupus_trial("T1"), lupus_trial("T2", min_age=AgeLimit(50))]
     state = FlowState(answers={"age": 34}, history=("age",))
 
-    step = flow.current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
+    step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
 
     assert step.still_possible == 1
     assert step.total == 2
@@ -179,21 +195,19 @@ def test_the_postal_code_is_asked_last_while_a_study_is_still_possible():
     trials = [lupus_trial()]
     state = FlowState(answers={"age": 34, "conditions": ["sle"]}, history=("age", "conditions"))
 
-    step = flow.current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
+    step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
     assert step.question.key == "postal_code"
     assert step.remaining == 1
 
-    done = flow.record_skip(state, "postal_code", SPECS)
-    step = flow.current_step(done, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
+    done = record_skip(state, "postal_code", SPECS)
+    step = current_step(done, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
     assert step.question is None
 
 
 def test_the_postal_code_is_not_asked_when_every_study_is_ruled_out():
     state = FlowState(answers={"age": 90, "conditions": ["sle"]}, history=("age", "conditions"))
 
-    step = flow.current_step(
-        state, [lupus_trial()], list(SPECS.values()), today=TODAY, conditions=TREE
-    )
+    step = current_step(state, [lupus_trial()], list(SPECS.values()), today=TODAY, conditions=TREE)
 
     assert step.still_possible == 0
     assert step.question is None
@@ -203,7 +217,7 @@ def test_editing_shows_the_question_again_and_counts_without_its_answer():
     trials = [lupus_trial()]
     state = FlowState(answers={"age": 90}, history=("age",))
 
-    step = flow.current_step(
+    step = current_step(
         state, trials, list(SPECS.values()), today=TODAY, conditions=TREE, edit="age"
     )
 
@@ -219,7 +233,7 @@ def test_questions_in_use_are_the_registry_facts_and_authored_criteria():
         TrialCriteria("T2", sex="female", healthy_volunteers=True),
     ]
 
-    assert flow.keys_in_use(trials) == {"age", "conditions", "pregnant", "sex"}
+    assert keys_in_use(trials) == {"age", "conditions", "pregnant", "sex"}
 
 
 def test_scope_by_condition_takes_its_kinds_and_scope_by_trials_takes_the_list():
@@ -229,75 +243,75 @@ def test_scope_by_condition_takes_its_kinds_and_scope_by_trials_takes_the_list()
         lupus_trial("RA", conditions=frozenset({"ra"})),
     ]
 
-    by_condition = flow.in_scope(trials, Scope(condition="sle"), TREE)
-    by_list = flow.in_scope(trials, Scope(trials=("RA", "NOPE")), TREE)
+    by_condition = in_scope(trials, Scope(condition="sle"), TREE)
+    by_list = in_scope(trials, Scope(trials=("RA", "NOPE")), TREE)
 
     assert [trial.trial_id for trial in by_condition] == ["SLE", "LN"]
     assert [trial.trial_id for trial in by_list] == ["RA"]
-    assert len(flow.in_scope(trials, Scope(), TREE)) == 3
+    assert len(in_scope(trials, Scope(), TREE)) == 3
 
 
 def test_condition_family_includes_grandchildren():
     tree = ConditionTree(parents={"a": None, "b": "a", "c": "b", "d": None})
 
-    assert flow.condition_family("a", tree) == {"a", "b", "c"}
+    assert condition_family("a", tree) == {"a", "b", "c"}
 
 
 def test_trial_ids_from_a_link_are_tidied_and_capped():
-    ids = flow.requested_trial_ids(" nct01, NCT01 ,,NCT02 nct03")
-    many = flow.requested_trial_ids(",".join(f"NCT{n}" for n in range(100)))
+    ids = requested_trial_ids(" nct01, NCT01 ,,NCT02 nct03")
+    many = requested_trial_ids(",".join(f"NCT{n}" for n in range(100)))
 
     assert ids == ["NCT01", "NCT02", "NCT03"]
-    assert len(many) == flow.MOST_TRIALS_IN_A_LINK
+    assert len(many) == MOST_TRIALS_IN_A_LINK
 
 
 # -- reading a form -----------------------------------------------------------------------
 
 
 def test_none_of_these_means_no_condition():
-    assert flow.read_answer(CONDITIONS, "answer", form(answer=["none"]), today=TODAY) == []
+    assert read_answer(CONDITIONS, "answer", form(answer=["none"]), today=TODAY) == []
 
 
 def test_none_of_these_with_a_condition_is_refused():
     with pytest.raises(AnswerError, match="None of these"):
-        flow.read_answer(CONDITIONS, "answer", form(answer=["none", "sle"]), today=TODAY)
+        read_answer(CONDITIONS, "answer", form(answer=["none", "sle"]), today=TODAY)
 
 
 def test_a_number_is_converted_from_the_chosen_unit():
-    answer = flow.read_answer(WEIGHT, "answer", form(answer="150", unit="lb"), today=TODAY)
+    answer = read_answer(WEIGHT, "answer", form(answer="150", unit="lb"), today=TODAY)
 
     assert answer == pytest.approx(68.039)
 
 
 def test_a_unit_written_in_the_box_wins_over_the_list():
-    answer = flow.read_answer(WEIGHT, "answer", form(answer="150 lb", unit="kg"), today=TODAY)
+    answer = read_answer(WEIGHT, "answer", form(answer="150 lb", unit="kg"), today=TODAY)
 
     assert answer == pytest.approx(68.039)
 
 
 def test_an_unknown_unit_from_the_list_is_refused():
     with pytest.raises(AnswerError, match="units in the list"):
-        flow.read_answer(WEIGHT, "answer", form(answer="150", unit="furlongs"), today=TODAY)
+        read_answer(WEIGHT, "answer", form(answer="150", unit="furlongs"), today=TODAY)
 
 
 def test_not_sure_needs_the_question_to_offer_it():
-    assert flow.read_answer(WEIGHT, "not_sure", form(), today=TODAY) == "not_sure"
+    assert read_answer(WEIGHT, "not_sure", form(), today=TODAY) == "not_sure"
     with pytest.raises(AnswerError):
-        flow.read_answer(AGE, "not_sure", form(), today=TODAY)
+        read_answer(AGE, "not_sure", form(), today=TODAY)
 
 
 def test_an_empty_answer_points_to_not_sure_or_skip():
     with pytest.raises(AnswerError, match="I’m not sure"):
-        flow.read_answer(PREGNANT, "answer", form(), today=TODAY)
+        read_answer(PREGNANT, "answer", form(), today=TODAY)
     with pytest.raises(AnswerError, match="Skip"):
-        flow.read_answer(AGE, "answer", form(answer="  "), today=TODAY)
+        read_answer(AGE, "answer", form(answer="  "), today=TODAY)
 
 
 # -- showing ------------------------------------------------------------------------------
 
 
 def test_a_question_shows_no_choice_until_answered():
-    shown = flow.show(SEX, wording="What is your sex?", help_text="")
+    shown = show(SEX, wording="What is your sex?", help_text="")
 
     assert [choice.label for choice in shown.choices] == ["Female", "Male"]
     assert not any(choice.checked for choice in shown.choices)
@@ -305,14 +319,12 @@ def test_a_question_shows_no_choice_until_answered():
 
 def test_an_earlier_answer_is_shown_when_editing():
     assert [
-        c.value
-        for c in flow.show(SEX, wording="", help_text="", answer="male").choices
-        if c.checked
+        c.value for c in show(SEX, wording="", help_text="", answer="male").choices if c.checked
     ] == ["male"]
-    assert flow.show(AGE, wording="", help_text="", answer=34).text == "34"
-    shown = flow.show(CONDITIONS, wording="", help_text="", answer=[])
+    assert show(AGE, wording="", help_text="", answer=34).text == "34"
+    shown = show(CONDITIONS, wording="", help_text="", answer=[])
     assert [c.value for c in shown.choices if c.checked] == ["none"]
-    assert flow.show(PREGNANT, wording="", help_text="", answer="not_sure").said
+    assert show(PREGNANT, wording="", help_text="", answer="not_sure").said
 
 
 @pytest.mark.parametrize(
@@ -329,4 +341,4 @@ def test_an_earlier_answer_is_shown_when_editing():
     ],
 )
 def test_answers_read_back_in_plain_words(spec, answer, words):
-    assert flow.answer_words(spec, answer, TREE) == words
+    assert answer_words(spec, answer, TREE) == words

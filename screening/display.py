@@ -1,0 +1,171 @@
+"""Questions and answers as pages show them: a step's boxes filled in, answers in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from screening.criteria import ConditionTree
+from screening.questions import (
+    NEVER,
+    NOT_SURE,
+    UNITS,
+    QuestionSpec,
+    QuestionType,
+    accepted_units,
+    format_number,
+)
+from screening.state import FlowState
+
+# The "None of these" box of a multiple choice question.
+NONE_OF_THESE = "none"
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One question as the step template shows it."""
+
+    key: str
+    type: str
+    wording: str
+    help_text: str
+    choices: tuple[Choice, ...] = ()
+    units: tuple[Choice, ...] = ()
+    text: str = ""  # what is in the text box
+    offers_not_sure: bool = False
+    never_label: str = ""
+    whole_number: bool = False
+    said: str = ""  # an earlier answer the box cannot show, such as "I'm not sure"
+
+    @property
+    def is_choice(self) -> bool:
+        return self.type in (QuestionType.YES_NO, QuestionType.SINGLE_CHOICE)
+
+    @property
+    def is_multiple(self) -> bool:
+        return self.type == QuestionType.MULTIPLE_CHOICE
+
+
+def show(
+    spec: QuestionSpec,
+    *,
+    wording: str,
+    help_text: str,
+    answer: Any = None,
+    posted: Any = None,
+) -> Shown:
+    """The question with its boxes filled from an earlier `answer`, or from a `posted` form."""
+    if posted is not None:
+        chosen = set(posted.getlist("answer"))
+        text = (posted.get("answer") or "").strip()
+        unit = posted.get("unit") or spec.unit
+    else:
+        chosen, text, unit = _as_filled(spec, answer)
+    said = _("You said: I’m not sure.") if answer == NOT_SURE and posted is None else ""
+    if answer == NEVER and posted is None:
+        said = _("You said: %(answer)s.") % {"answer": _never_label(spec)}
+    if spec.type == QuestionType.YES_NO:
+        options = [("yes", _("Yes")), ("no", _("No"))]
+    elif spec.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
+        options = [(value, _(spec.choice_labels.get(value) or value)) for value in spec.choices]
+        if spec.type == QuestionType.MULTIPLE_CHOICE:
+            options.append((NONE_OF_THESE, _("None of these")))
+    else:
+        options = []
+    units = ()
+    if spec.type == QuestionType.NUMBER and spec.alternative_units:
+        units = tuple(
+            Choice(code, str(UNITS[code].label), code == unit) for code in accepted_units(spec)
+        )
+    return Shown(
+        key=spec.key,
+        type=spec.type,
+        wording=_(wording) if wording else spec.key,
+        help_text=_(help_text) if help_text else "",
+        choices=tuple(Choice(value, label, value in chosen) for value, label in options),
+        units=units,
+        text=text
+        if spec.type in (QuestionType.NUMBER, QuestionType.TEXT, QuestionType.DATE)
+        else "",
+        offers_not_sure=spec.offers_not_sure,
+        never_label=_never_label(spec) if NEVER in spec.choices else "",
+        whole_number=spec.whole_number,
+        said=said,
+    )
+
+
+def _never_label(spec: QuestionSpec) -> str:
+    label = spec.choice_labels.get(NEVER)
+    return _(label) if label else _("Never")
+
+
+def _as_filled(spec: QuestionSpec, answer: Any) -> tuple[set[str], str, str]:
+    if answer is None or answer in (NOT_SURE, NEVER):
+        return set(), "", spec.unit
+    if isinstance(answer, bool):
+        return {"yes" if answer else "no"}, "", spec.unit
+    if isinstance(answer, list):
+        return (set(answer) if answer else {NONE_OF_THESE}), "", spec.unit
+    if isinstance(answer, int | float):
+        return set(), format_number(answer), spec.unit
+    return {str(answer)}, str(answer), spec.unit
+
+
+@dataclass(frozen=True)
+class GivenAnswer:
+    key: str
+    question: str
+    answer: str
+
+
+def given_answers(
+    state: FlowState,
+    specs: Mapping[str, QuestionSpec],
+    wordings: Mapping[str, str],
+    conditions: ConditionTree,
+) -> list[GivenAnswer]:
+    """Every answer given (and every skip), in plain words, in the order of the question bank."""
+    keys = sorted(state.history, key=lambda key: (specs[key].position if key in specs else 0, key))
+    given = []
+    for key in keys:
+        spec = specs.get(key)
+        if spec is None:
+            continue
+        if key in state.skipped:
+            words = _("Skipped")
+        else:
+            words = answer_words(spec, state.answers[key], conditions)
+        given.append(GivenAnswer(key, _(wordings.get(key) or key), words))
+    return given
+
+
+def answer_words(spec: QuestionSpec, answer: Any, conditions: ConditionTree) -> str:
+    """One answer in plain words: "Yes", "34 years", "Lupus (SLE), Psoriasis"."""
+    if answer == NOT_SURE:
+        return _("I’m not sure")
+    if answer == NEVER:
+        return _never_label(spec)
+    if isinstance(answer, bool):
+        return _("Yes") if answer else _("No")
+    if isinstance(answer, int | float):
+        unit = str(UNITS[spec.unit].label) if spec.unit in UNITS else ""
+        return f"{format_number(answer)} {unit}".strip()
+    if isinstance(answer, list):
+        if not answer:
+            return _("None of these")
+        if spec.key == "conditions":
+            return ", ".join(conditions.name(slug) for slug in answer)
+        return ", ".join(_(spec.choice_labels.get(value) or value) for value in answer)
+    if spec.type == QuestionType.SINGLE_CHOICE:
+        return _(spec.choice_labels.get(answer) or answer)
+    return str(answer)

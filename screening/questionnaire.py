@@ -1,0 +1,191 @@
+"""The questionnaire's step: which question to ask now, and reading a submitted answer."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from screening import engine
+from screening.criteria import ConditionTree, TrialCriteria
+from screening.display import NONE_OF_THESE
+from screening.questions import (
+    NEVER,
+    NOT_SURE,
+    AnswerError,
+    QuestionSpec,
+    QuestionType,
+    accepted_units,
+    is_applicable,
+    parse_answer,
+)
+from screening.state import FlowState, can_edit
+from screening.trialset import TrialSet
+
+# The postal code orders results by distance; it decides no verdict, so it is asked last.
+LOCATION_KEY = "postal_code"
+
+ACTIONS = ("answer", "not_sure", "never", "skip", "back")
+
+
+@dataclass(frozen=True)
+class Step:
+    """What one questionnaire screen shows."""
+
+    question: QuestionSpec | None
+    still_possible: int
+    total: int
+    answered: int
+    remaining: int  # at most this many questions left, this one included
+    number: int = 1  # which question this is, counting from the first one asked
+    editing: bool = False
+
+    @property
+    def progress_max(self) -> int:
+        return max(self.answered + self.remaining, 1)
+
+
+def current_step(
+    state: FlowState,
+    trials: Sequence[TrialCriteria],
+    specs: Sequence[QuestionSpec],
+    *,
+    today: datetime.date,
+    conditions: ConditionTree,
+    edit: str | None = None,
+) -> Step:
+    """The question to show now (or None when the results are ready) and the counts around it.
+
+    The next question is the engine's: the one that still decides the most open studies.
+    Editing shows an earlier question again, and counts studies as if it were unanswered.
+    """
+    by_key = {spec.key: spec for spec in specs}
+    editing = edit is not None and can_edit(state, edit) and edit in by_key
+    answers = dict(state.answers)
+    if editing:
+        answers.pop(edit, None)
+    found = engine.progress(
+        answers, trials, specs, today=today, conditions=conditions, skipped=state.skipped
+    )
+    still = found.still_possible
+    question = by_key[edit] if editing else found.next_question
+    if question is None and still and _location_wanted(state, by_key):
+        question = by_key[LOCATION_KEY]
+    remaining = 0
+    if question is not None:
+        left = {
+            key
+            for key in keys_in_use(trials)
+            if key in by_key
+            and key not in state.answers
+            and key not in state.skipped
+            and is_applicable(by_key[key], state.answers)
+        }
+        if _location_wanted(state, by_key):
+            left.add(LOCATION_KEY)
+        left.add(question.key)
+        remaining = len(left)
+    return Step(
+        question=question,
+        still_possible=still,
+        total=len(trials),
+        answered=len(state.history),
+        remaining=remaining,
+        number=state.history.index(edit) + 1 if editing else len(state.history) + 1,
+        editing=editing,
+    )
+
+
+def keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
+    """Every question some trial could ask about: an honest ceiling for "questions left".
+
+    It walks every rule of every trial, so for a TrialSet it is worked out once per set.
+    """
+    if isinstance(trials, TrialSet):
+        return trials.derived(_keys_in_use)
+    return _keys_in_use(trials)
+
+
+def _keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
+    keys: set[str] = set()
+    for trial in trials:
+        if trial.min_age is not None or trial.max_age is not None:
+            keys.add("age")
+        if trial.sex in ("female", "male"):
+            keys.add("sex")
+        if trial.conditions or trial.healthy_volunteers is not True:
+            keys.add("conditions")
+        for rule in trial.rules:
+            keys.add(rule.key)
+            if rule.depends_on:
+                keys.add(rule.depends_on)
+    return frozenset(keys)
+
+
+def _location_wanted(state: FlowState, by_key: Mapping[str, QuestionSpec]) -> bool:
+    return (
+        LOCATION_KEY in by_key
+        and LOCATION_KEY not in state.answers
+        and LOCATION_KEY not in state.skipped
+    )
+
+
+# -- reading a submitted step -------------------------------------------------------------
+
+
+def read_answer(spec: QuestionSpec, action: str, form: Any, *, today: datetime.date) -> Any:
+    """The canonical answer from a submitted step form, or AnswerError in plain words.
+
+    `form` is a QueryDict (or anything with get/getlist).
+    """
+    if action == "not_sure":
+        return parse_answer(spec, NOT_SURE, today=today)
+    if action == "never":
+        return parse_answer(spec, NEVER, today=today)
+    if spec.type == QuestionType.MULTIPLE_CHOICE:
+        chosen = [value for value in form.getlist("answer") if isinstance(value, str)]
+        if not chosen:
+            raise AnswerError(spec.key, _("Please choose at least one, or choose “None of these”."))
+        if NONE_OF_THESE in chosen:
+            if len(chosen) > 1:
+                raise AnswerError(
+                    spec.key,
+                    _(
+                        "You chose “None of these” and something else. "
+                        "Please choose one or the other."
+                    ),
+                )
+            return parse_answer(spec, [], today=today)
+        return parse_answer(spec, chosen, today=today)
+    raw = (form.get("answer") or "").strip()
+    if not raw:
+        raise AnswerError(spec.key, _missing_message(spec))
+    if spec.type == QuestionType.NUMBER:
+        unit = form.get("unit") or None
+        if unit is not None and unit not in accepted_units(spec):
+            raise AnswerError(spec.key, _("Please choose one of the units in the list."))
+        if unit is not None and _has_written_unit(raw):
+            unit = None  # "150 lb" typed in full wins over the list
+        return parse_answer(spec, raw, unit=unit, today=today)
+    return parse_answer(spec, raw, today=today)
+
+
+def _has_written_unit(raw: str) -> bool:
+    return any(character.isalpha() for character in raw)
+
+
+def _missing_message(spec: QuestionSpec) -> str:
+    if spec.type == QuestionType.NUMBER:
+        message = _("Please enter a number.")
+    elif spec.type == QuestionType.TEXT:
+        message = _("Please enter your ZIP code.")
+    elif spec.type == QuestionType.DATE:
+        message = _("Please give a month and year.")
+    else:
+        message = _("Please choose an answer.")
+    if spec.offers_not_sure:
+        return f"{message} {_('If you do not know, choose “I’m not sure”.')}"
+    return f"{message} {_('Or choose “Skip this question”.')}"
