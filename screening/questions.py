@@ -98,7 +98,7 @@ UNITS: Final[dict[str, Unit]] = {
             gettext_lazy("mL/min/1.73m²"),
             "filtration",
             1.0,
-            ("ml/min/1.73m2", "ml/min/1.73 m2", "ml/min/1.73 m²", "ml/min"),
+            ("ml/min/1.73m2", "ml/min/1.73 m2", "ml/min/1.73 m²", "ml/min", "ml/min/m2"),
         ),
         Unit("mg/mg", gettext_lazy("mg/mg"), "protein_ratio", 1.0, ("g/g",)),
         Unit("mg/g", gettext_lazy("mg/g"), "protein_ratio", 0.001, ()),

@@ -23,8 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import any_of
-from .drafter import Found, any_of_in_line, find_in_line
-from .grammar import lower
+from .drafter import Found, any_of_in_line, find_in_line, line_kind
 from .lines import RequirementLine, drafting_lines, requirement_lines
 from .vocabulary import Vocabulary, vocabulary_from_questions
 
@@ -59,7 +58,7 @@ def draft_criteria(eligibility_text: str, vocabulary: Vocabulary) -> list[Draft]
         if not found:
             continue
         group = ""
-        inclusion = line.requirement.kind == "inclusion"
+        inclusion = line_kind(line) == "inclusion"
         if inclusion and line.lead_number and _any_of(line.lead):
             group = groups.setdefault(line.lead_number, f"any-of-{len(groups) + 1}")
         elif inclusion and any_of_in_line(line.requirement.text, found):
@@ -69,7 +68,7 @@ def draft_criteria(eligibility_text: str, vocabulary: Vocabulary) -> list[Draft]
 
 
 def _any_of(lead: str) -> bool:
-    return any_of(lower(lead))
+    return any_of(lead)
 
 
 def _draft(item: Found, source: str, group: str) -> Draft:

@@ -23,8 +23,17 @@ from dataclasses import dataclass
 
 from screening.questions import Operator, QuestionType
 
-from . import context
-from .grammar import Comparison, TimeWindow, comparisons, find_phrases, in_unit, lower, windows
+from .context import Context, any_of
+from .grammar import (
+    Comparison,
+    TimeWindow,
+    comparisons,
+    comparisons_after_word,
+    find_phrases,
+    in_unit,
+    lower,
+    windows,
+)
 from .lines import Line
 from .reasons import reason
 from .vocabulary import Concept, Vocabulary
@@ -73,55 +82,73 @@ def mentions(line: str, vocabulary: Vocabulary) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_in_line(line: Line, vocabulary: Vocabulary) -> list[Found]:
+# Text without Inclusion/Exclusion headings lists what people must meet; a line of it that
+# says it keeps people out is read as an exclusion.
+_EXCLUDING_LINE = re.compile(r"not eligible|\bexclu(?:de|ded|sion)\b|\bineligible\b")
+
+
+def line_kind(line: Line) -> str:
     kind = line.requirement.kind
-    if kind not in (INCLUSION, EXCLUSION):
-        return []
-    text = lower(line.requirement.text)
+    if kind in (INCLUSION, EXCLUSION):
+        return kind
+    return EXCLUSION if _EXCLUDING_LINE.search(lower(line.requirement.text)) else INCLUSION
+
+
+def find_in_line(line: Line, vocabulary: Vocabulary) -> list[Found]:
+    kind = line_kind(line)
+    context = Context(line.requirement.text)
+    text = context.text
     found: list[Found] = []
     named = mentions(text, vocabulary)
     for index, mention in enumerate(named):
         concept = mention.concept
-        if concept.blockers and find_phrases(text, concept.blockers):
+        if context.blocked(mention.start, mention.end, concept.blockers):
             continue
-        if context.hedged(text, mention.start) or context.excepted(text, mention.start):
+        if context.hedged(mention.start) or context.excepted(mention.start):
+            continue
+        if context.about_someone_else(mention.start):
             continue
         if concept.type == QuestionType.NUMBER:
             following = next((m.start for m in named[index + 1 :] if m.concept != concept), None)
             preceding = max((m.end for m in named[:index] if m.concept != concept), default=0)
-            found += _numbers(text, kind, mention, following, preceding)
+            found += _numbers(context, kind, mention, following, preceding)
         elif concept.type == QuestionType.YES_NO:
-            found += _yes_no(text, kind, mention)
+            found += _yes_no(context, kind, mention)
         elif concept.type == QuestionType.DATE:
-            found += _date(text, kind, mention)
+            found += _date(context, kind, mention)
     unique: dict[tuple, Found] = {}
     for item in found:
         unique.setdefault((item.key, item.kind, item.operator, repr(item.value)), item)
     return list(unique.values())
 
 
-def _direction(text: str, kind: str, mention: Mention) -> str | None:
+def _direction(context: Context, kind: str, mention: Mention, window=None) -> str | None:
     """The kind of yes-means-this criterion the mention makes, or None."""
-    if context.negated(text, mention.start, mention.end):
+    if window is not None and window.since:
+        # "At least 4 weeks since a live vaccine" (to be met): a recent one keeps people out.
+        if kind != INCLUSION:
+            return None
+        kind = EXCLUSION
+    elif context.negated(mention.start, mention.end):
         kind = EXCLUSION if kind == INCLUSION else INCLUSION
     return kind if kind in mention.concept.sections else None
 
 
-def _clause_windows(text: str, mention: Mention):
-    start, end = context.clause(text, mention.start)
-    spans = windows(text, start, end)
+def _clause_windows(context: Context, mention: Mention):
+    start, end = context.clause(mention.start)
+    spans = windows(context.text, start, end)
     after = [w for w in spans if w.start >= mention.end]
     before = [w for w in spans if w.end <= mention.start]
     return after + before[::-1]
 
 
-def _yes_no(text: str, kind: str, mention: Mention) -> list[Found]:
-    direction = _direction(text, kind, mention)
+def _yes_no(context: Context, kind: str, mention: Mention) -> list[Found]:
+    wanted = mention.concept.window
+    spans = _clause_windows(context, mention) if wanted is not None else []
+    direction = _direction(context, kind, mention, spans[0] if spans else None)
     if direction is None:
         return []
-    wanted = mention.concept.window
     if wanted is not None:
-        spans = _clause_windows(text, mention)
         if not spans:
             if not wanted.no_window:
                 return []
@@ -131,45 +158,51 @@ def _yes_no(text: str, kind: str, mention: Mention) -> list[Found]:
             fits = abs(days - wanted_days) <= 0.1 * wanted_days
             if not fits and not (wanted.or_longer and days >= wanted_days):
                 return []
-    value = True
-    return [_found(mention, direction, Operator.EQ, value)]
+    return [_found(mention, direction, Operator.EQ, True)]
 
 
-def _date(text: str, kind: str, mention: Mention) -> list[Found]:
-    direction = _direction(text, kind, mention)
-    spans = _clause_windows(text, mention)
-    if direction is None or not spans:
+def _date(context: Context, kind: str, mention: Mention) -> list[Found]:
+    spans = _clause_windows(context, mention)
+    if not spans:
         return []
-    window = spans[0]
-    value = {"amount": window.amount, "unit": window.unit}
+    direction = _direction(context, kind, mention, spans[0])
+    if direction is None:
+        return []
+    value = {"amount": spans[0].amount, "unit": spans[0].unit}
     return [_found(mention, direction, Operator.WITHIN_LAST, value)]
 
 
 _GAP_PARENS = re.compile(r"\([^()]*\)")
 _LEADS_INTO = re.compile(r"^\s*(?:\(or equivalent\)\s*)?(?:of|dose of|daily of)\s*$")
-_CHAIN = re.compile(r"^\s*(?:,|or|and|and/or|but|;)?\s*$")
+_COMPARISON_BEFORE_NAME = re.compile(
+    r"(exceeding|greater than|more than|higher than|above|less than|below|lower than|"
+    r"at least|at most|up to|no more than|>=|<=|≥|≤|>|<)\s+(?:the\s+)?(?:equivalent\s+of\s+)?$"
+)
+_CHAIN = re.compile(r"^\s*(?:,|or|and|and/or|but|;|\()?\s*$")
 
 
-def _numbers(text, kind, mention, following, preceding) -> list[Found]:
+def _numbers(context: Context, kind, mention, following, preceding) -> list[Found]:
+    text = context.text
     concept = mention.concept
-    clause_start, clause_end = context.clause(text, mention.start)
+    if context.starts_negated():
+        # "No patients with … GFR less than 50": the line keeps them out.
+        kind = EXCLUSION if kind == INCLUSION else INCLUSION
+    clause_start, clause_end = context.clause(mention.start, glued=False)
     end = min(clause_end, following) if following is not None else clause_end
     results: list[Found] = []
     previous_end = None
     for comparison in comparisons(text, concept.units, mention.end, end):
         gap_start = mention.end if previous_end is None else previous_end
-        gap = _GAP_PARENS.sub("", text[gap_start : comparison.start])
+        gap = _GAP_PARENS.sub("", text[gap_start : comparison.words_start])
         if previous_end is None:
             if re.search(r"\d", gap) or len(gap) > 60:
                 break
-        elif not _CHAIN.match(_strip_comparator(gap)):
+        elif not _CHAIN.match(gap):
             break
         value = _value(concept, comparison)
-        if value is None:
-            previous_end = comparison.end
-            continue
-        results.append(_found(mention, kind, *value))
         previous_end = comparison.end
+        if value is not None:
+            results.append(_found(mention, kind, *value))
     if results:
         return results
     # "≥ 20 mg/day of prednisone": a comparison that leads into the name.
@@ -179,14 +212,15 @@ def _numbers(text, kind, mention, following, preceding) -> list[Found]:
             value = _value(concept, comparison)
             if value is not None:
                 return [_found(mention, kind, *value)]
+    # "exceeding the equivalent of prednisone 10 mg daily": the comparison word comes first.
+    lead = _COMPARISON_BEFORE_NAME.search(text[max(clause_start, preceding) : mention.start])
+    if lead:
+        for comparison in comparisons_after_word(text, concept.units, mention.end, end, lead):
+            if not text[mention.end : comparison.start].strip(" ,:"):
+                value = _value(concept, comparison)
+                if value is not None:
+                    return [_found(mention, kind, *value)]
     return []
-
-
-def _strip_comparator(gap: str) -> str:
-    # The gap between two chained comparisons ends with the second one's comparator.
-    return re.sub(
-        r"(?:[<>≤≥=/]|[a-z ]+than|at least|at most|or equal to|above|below)*\s*$", "", gap
-    )
 
 
 def _value(concept: Concept, comparison: Comparison):
@@ -216,7 +250,7 @@ def any_of_in_line(text: str, found: list[Found]) -> bool:
         return False
     ordered = sorted(found, key=lambda item: item.start)
     lowered = lower(text)
-    return context.any_of(lowered) or any(
+    return any_of(text) or any(
         re.search(r"\bor\b", lowered[a.end : b.start])
         for a, b in zip(ordered, ordered[1:], strict=False)
     )

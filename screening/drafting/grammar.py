@@ -32,7 +32,7 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     parts = []
     for phrase in sorted(set(phrases), key=len, reverse=True):
-        body = r"\s*".join(re.escape(word) for word in phrase.split())
+        body = r"\s*".join(re.escape(word) for word in phrase.split()).replace("/", r"\s*/\s*")
         start = r"(?<![a-z0-9])" if phrase[0].isalnum() else ""
         end = r"(?![a-z0-9])" if phrase[-1].isalnum() else ""
         parts.append(f"{start}{body}{end}")
@@ -65,6 +65,9 @@ _UNIT_REWRITES = (
     ("10*3", "10^3"),
     ("10e3", "10^3"),
     ("10(3)", "10^3"),
+    ("x109/", "x10^9/"),
+    ("x103/", "x10^3/"),
+    ("m(2)", "m2"),
     ("per", "/"),
     ("microliters", "µl"),
     ("microliter", "µl"),
@@ -83,7 +86,8 @@ def unit_key(written: str) -> str:
     key = re.sub(r"\s+", "", written.lower().replace("μ", "µ"))
     for old, new in _UNIT_REWRITES:
         key = key.replace(old, new)
-    return key
+    # "80,000 mm3" and "100,000 microliters": per cubic millimetre.
+    return "/" + key if key.startswith("µl") else key
 
 
 @cache
@@ -101,7 +105,7 @@ _UNIT_BOUNDARY = re.compile(r"[a-z0-9/^µ]")
 _UNIT_LIKE = re.compile(
     r"\s*(?:%|/|x\s*10|×|\^|[a-zµ]{1,6}/|mg|mcg|µg|g\b|ml|mmol|µmol|iu|u\b|kg|cm|mm|lb|"
     r"points?|times|fold|x\s*uln|uln|hours?|h\b|hrs?\b|"
-    r"days?|weeks?|wks?|months?|years?|yrs?|half|titer|titre)"
+    r"days?|weeks?|wks?|months?|years?|yrs?|half|titer|titre|million|thousand|billion)"
 )
 
 
@@ -119,7 +123,10 @@ def unit_at(line: str, position: int, codes: Sequence[str]) -> tuple[str | None,
         code = spellings.get(unit_key(line[start:end]))
         if code:
             return code, end, True
-    return None, position, bool(_UNIT_LIKE.match(line, position))
+    if _UNIT_LIKE.match(line, position):
+        # Step over the unit we cannot read, to what follows it ("mmol/L (10 g/dL)").
+        return None, re.compile(r"\s*[^\s(),;]+").match(line, position).end(), True
+    return None, position, False
 
 
 # --- comparisons --------------------------------------------------------------------------------
@@ -133,6 +140,11 @@ class Comparison:
     start: int
     end: int
     unit_written: bool  # a unit was written (maybe one we cannot read)
+    lead: int = -1  # where its comparison words start ("at least 30": at "at")
+
+    @property
+    def words_start(self) -> int:
+        return self.start if self.lead < 0 else self.lead
 
 
 def parse_number(text: str) -> float:
@@ -140,15 +152,15 @@ def parse_number(text: str) -> float:
     return int(value) if value.is_integer() else value
 
 
-def _ending_with(text: str, phrases: tuple[str, ...]) -> str | None:
-    """The operator whose phrase `text` ends with (spaces allowed after it)."""
+def _ending_with(text: str, phrases: tuple[str, ...]) -> tuple[str, int] | None:
+    """The operator whose phrase `text` ends with (spaces allowed after it), and where."""
     best: tuple[int, str] | None = None
     for operator, phrase in phrases:
         pattern = phrase_pattern((phrase,))
         for match in pattern.finditer(text):
             if not text[match.end() :].strip() and (best is None or match.start() < best[0]):
                 best = (match.start(), operator)
-    return best[1] if best else None
+    return (best[1], best[0]) if best else None
 
 
 @cache
@@ -159,6 +171,7 @@ def _comparison_words() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, s
     return before, after
 
 
+_ALTERNATIVE = re.compile(r"\s*\(\s*(\d+(?:\.\d+)?)(?=\s*[a-zµ%/×x])")
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
 _RANGE_LEAD = re.compile(r"(?:between|from|range of|ranging from)\s*$")
 
@@ -174,8 +187,10 @@ def comparisons(line: str, codes: Sequence[str], start: int = 0, end: int | None
         if match.start() < skip_until:
             continue
         value = parse_number(match.group())
-        head = line[max(start, match.start() - 40) : match.start()]
-        operator = _ending_with(head, before_words)
+        head_start = max(start, match.start() - 40)
+        head = line[head_start : match.start()]
+        ending = _ending_with(head, before_words)
+        operator, lead = (ending[0], head_start + ending[1]) if ending else (None, -1)
         unit, after_unit, unit_written = unit_at(line, match.end(), codes)
         if operator is None:
             joined = _RANGE_JOIN.match(line, after_unit)
@@ -205,9 +220,35 @@ def comparisons(line: str, codes: Sequence[str], start: int = 0, end: int | None
                     break
         if operator:
             found.append(
-                Comparison(operator, (value,), unit, match.start(), after_unit, unit_written)
+                Comparison(operator, (value,), unit, match.start(), after_unit, unit_written, lead)
             )
+            # "< 6.2 mmol/L (10.0 g/dL)": the same bound in another unit.
+            other = _ALTERNATIVE.match(line, after_unit)
+            if other and unit_written and other.end() <= end:
+                unit2, after2, written2 = unit_at(line, other.end(), codes)
+                found.append(
+                    Comparison(
+                        operator,
+                        (parse_number(other.group(1)),),
+                        unit2,
+                        other.start(1),
+                        after2,
+                        written2,
+                    )
+                )
+                skip_until = after2
     return found
+
+
+def comparisons_after_word(line: str, codes, start: int, end: int, word: re.Match[str]):
+    """The number right after a name whose comparison word came before it."""
+    operator = _ending_with(word.group(1), _comparison_words()[0])
+    match = NUMBER.match(line, start + len(line[start:]) - len(line[start:].lstrip(" ,:")))
+    if not operator or not match or match.end() > end:
+        return []
+    unit, after_unit, unit_written = unit_at(line, match.end(), codes)
+    value = parse_number(match.group())
+    return [Comparison(operator[0], (value,), unit, match.start(), after_unit, unit_written)]
 
 
 def in_unit(comparison: Comparison, codes: Sequence[str], bare_units, target: str, required: bool):
@@ -242,6 +283,8 @@ class TimeWindow:
     unit: str  # days, weeks, months, years
     start: int
     end: int
+    # "At least 4 weeks since": the thing must be longer ago than this, not within it.
+    since: bool = False
 
     @property
     def days(self) -> float:
@@ -252,7 +295,7 @@ _DURATION_CODE = {"days": "days", "weeks": "weeks", "months": "months", "years":
 
 
 @cache
-def _window_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _window_patterns() -> tuple[re.Pattern[str], ...]:
     data = drafting_words()
     units = {w: unit for unit, spelled in data["window_units"].items() for w in spelled}
     unit_words = "|".join(sorted(map(re.escape, units), key=len, reverse=True))
@@ -272,7 +315,18 @@ def _window_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     single = re.compile(
         rf"(?<![a-z])(?:{leads})\s+(?:the\s+)?(?:last|past|previous|preceding)\s+{unit}"
     )
-    return led, followed, single
+    since_leads = "|".join(
+        r"\s*".join(map(re.escape, lead.split()))
+        for lead in sorted(data["window_since_leads"], key=len, reverse=True)
+    )
+    since_words = "|".join(
+        r"\s+".join(map(re.escape, w.split()))
+        for w in sorted(data["window_since"], key=len, reverse=True)
+    )
+    since = re.compile(
+        rf"(?<![a-z])(?:{since_leads})\s*{amount}[\s-]*{unit}\s+(?:{since_words})(?![a-z])"
+    )
+    return since, led, followed, single
 
 
 def _amount(text: str) -> int:
@@ -283,15 +337,16 @@ def windows(line: str, start: int = 0, end: int | None = None) -> list[TimeWindo
     """Every time window ("within 30 days", "in the past 12 months") in the span, in order."""
     end = len(line) if end is None else end
     units = {w: unit for unit, spelled in drafting_words()["window_units"].items() for w in spelled}
-    led, followed, single = _window_patterns()
+    patterns = _window_patterns()
     found = []
-    for pattern in (led, followed, single):
+    for number, pattern in enumerate(patterns):
         for match in pattern.finditer(line, start, end):
             amount = _amount(match.group("amount")) if "amount" in match.groupdict() else 1
             unit = units[match.group("unit")]
             if amount > 0 and unit in WINDOW_UNITS:
-                found.append(TimeWindow(amount, unit, match.start(), match.end()))
-    found.sort(key=lambda window: window.start)
+                since = number == 0
+                found.append(TimeWindow(amount, unit, match.start(), match.end(), since))
+    found.sort(key=lambda window: (window.start, not window.since))
     unique: list[TimeWindow] = []
     for window in found:
         if not unique or window.start >= unique[-1].end:

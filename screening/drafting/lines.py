@@ -9,6 +9,7 @@ hang under it, and it tells the drafter when the lines after it are "any one of"
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -37,8 +38,8 @@ _EMPHASIS = re.compile(r"\*\*|__")
 
 
 def clean(text: str) -> str:
-    """A line as shown to people: markdown escapes and emphasis marks removed."""
-    return " ".join(_EMPHASIS.sub("", _ESCAPE.sub(r"\1", text)).split())
+    """A line as shown to people: markdown escapes, HTML entities and emphasis marks removed."""
+    return " ".join(_EMPHASIS.sub("", _ESCAPE.sub(r"\1", html.unescape(text))).split())
 
 
 def _is_lead_in(text: str) -> bool:

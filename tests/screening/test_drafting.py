@@ -212,7 +212,6 @@ def test_inclusion_criteria_joined_by_and_are_all_needed(vocabulary):
         ("inclusion", "Prednisone up to 20 mg/day is permitted"),
         ("exclusion", "People on dialysis may take part"),
         ("exclusion", "Latent TB is not an exclusion if treated"),
-        ("inclusion", "Women of childbearing potential must have a negative pregnancy test"),
         ("inclusion", "Agree to avoid pregnancy during the study"),
         ("exclusion", "Any immunosuppressant other than prednisone"),
         ("exclusion", "IV methylprednisolone pulse of 500 mg or more within 3 months"),
@@ -258,8 +257,93 @@ def test_a_question_with_its_own_time_window_needs_a_window_that_fits(vocabulary
     assert excluded(vocabulary, "Malignancy within 2 years") == []
 
 
-def test_lines_without_a_section_give_no_draft(vocabulary):
-    assert draft_criteria("Pregnant women.\nPlatelets < 50,000/mm3", vocabulary) == []
+def test_text_without_headings_lists_what_people_must_meet(vocabulary):
+    text = (
+        "* No pregnant or nursing women\n* Platelets at least 100,000\n"
+        "* Patients with platelets below 50,000/mm3 are not eligible\n"
+        "* No patients with severe nephritis: GFR less than 50 mL/min\n"
+    )
+    assert rules(draft_criteria(text, vocabulary)) == [
+        ("pregnant", "exclusion", "eq", True),
+        ("breastfeeding", "exclusion", "eq", True),
+        ("platelets", "inclusion", "gte", 100),
+        ("platelets", "exclusion", "lt", 50),
+        ("egfr", "exclusion", "lt", 50),
+    ]
+
+
+def test_a_pregnancy_test_is_about_pregnancy(vocabulary):
+    pregnant = [("pregnant", "exclusion", "eq", True)]
+    line = "Women of childbearing potential must have a negative pregnancy test"
+    assert included(vocabulary, line) == pregnant
+    assert included(vocabulary, "Urine pregnancy tests were negative") == pregnant
+    assert excluded(vocabulary, "A positive pregnancy test at entry") == pregnant
+    assert included(vocabulary, "Male or non-pregnant females") == pregnant
+
+
+def test_at_least_some_time_since_is_a_window_that_keeps_recent_ones_out(vocabulary):
+    assert included(
+        vocabulary, "More than 4 weeks from immunization with a live viral vaccine"
+    ) == [("live_vaccine_last_30_days", "exclusion", "eq", True)]
+    assert included(vocabulary, "At least 6 months since the last dose of a biologic") == [
+        ("last_biologic_dose", "exclusion", "within_last", {"amount": 6, "unit": "months"})
+    ]
+
+
+def test_requirements_glued_into_one_line_are_read_apart(vocabulary):
+    line = (
+        "History of cancer within 3 years, except skin cancer of the uterine cervix Pregnant "
+        "or breast feeding Active CNS lupus"
+    )
+    assert excluded(vocabulary, line) == [
+        ("pregnant", "exclusion", "eq", True),
+        ("breastfeeding", "exclusion", "eq", True),
+        ("active_cns_lupus", "exclusion", "eq", True),
+    ]
+
+
+def test_a_bound_written_in_two_units_is_read_in_the_one_we_know(vocabulary):
+    assert excluded(vocabulary, "Hemoglobin < 6.2 mmol/L (10.0 g/dL)") == [
+        ("hemoglobin", "exclusion", "lt", 10)
+    ]
+    assert excluded(vocabulary, "Platelet count <100 × 109/L") == [
+        ("platelets", "exclusion", "lt", 100)
+    ]
+    assert excluded(vocabulary, "Platelets < 1 million") == []
+
+
+def test_creatinine_clearance_counts_as_kidney_function(vocabulary):
+    assert excluded(vocabulary, "Creatinine clearance rate (Ccr) < 45 ml/min") == [
+        ("egfr", "exclusion", "lt", 45)
+    ]
+
+
+def test_a_blocker_counts_only_in_its_own_list_item(vocabulary):
+    line = "High dose steroids (i.e., IV or IM corticosteroids or oral prednisone > 10 mg/day)"
+    assert excluded(vocabulary, line) == [("prednisone_mg_per_day", "exclusion", "gt", 10)]
+    assert (
+        included(vocabulary, "Trial of corticosteroids (oral prednisone more than 20 mg/day)") == []
+    )
+    assert excluded(vocabulary, "Increase in SLEDAI >2 points in 3 months") == []
+
+
+def test_the_comparison_word_may_come_before_the_drug(vocabulary):
+    line = "Use of corticosteroids at doses exceeding the equivalent of prednisone 10 mg daily"
+    assert excluded(vocabulary, line) == [("prednisone_mg_per_day", "exclusion", "gt", 10)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "First degree relative with a history of clots (such as after pregnancy)",
+        "Men whose partners are pregnant",
+        "Pregnant or lactating women will be excluded from vascular studies",
+        "History of malignant thymoma (stage 1 may be enrolled)",
+        "Treatment by the National Cancer Institute criteria",
+    ],
+)
+def test_lines_about_someone_else_or_part_of_the_study_give_no_draft(vocabulary, line):
+    assert excluded(vocabulary, line) == []
 
 
 def test_a_draft_carries_its_line_who_confirms_it_and_a_plain_reason(vocabulary):
