@@ -1,0 +1,38 @@
+"""The drafter measured against hand-labelled criteria of real trials (../shared/data)."""
+
+import pytest
+
+from screening.drafting import requirement_lines, vocabulary_from_questions
+from screening.drafting.lines import clean
+from screening.models import Question
+from tests.screening.drafting_measure import SHARED_DATA, labels, registered_texts, score
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not here"),
+]
+
+
+def test_every_labelled_line_is_a_requirement_line_of_its_trial():
+    labelled = labels()
+    texts = registered_texts(labelled)
+    assert len(labelled) >= 40
+    for registry_id, trial in labelled.items():
+        lines = [clean(line.text) for line in requirement_lines(texts[registry_id])]
+        for opening in {row[0] for row in trial["criteria"]}:
+            assert len(opening) <= 60
+            found = [line for line in lines if line.startswith(opening)]
+            assert len(found) == 1, (registry_id, opening)
+        for trap in trial.get("traps", []):
+            assert len(trap) <= 60
+            assert any(trap in line for line in lines), (registry_id, trap)
+
+
+def test_drafts_are_precise_and_find_most_of_what_a_coordinator_would():
+    vocabulary = vocabulary_from_questions(Question.objects.all())
+
+    result = score(vocabulary)
+
+    print(result.summary())
+    assert result.precision >= 0.90, result.wrong
+    assert result.recall >= 0.80, result.misses
