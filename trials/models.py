@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
 from trials.places import PlacedBy
+from trials.regions import is_home
+from trials.site_names import site_name
 
 
 class Condition(models.Model):
@@ -327,6 +329,18 @@ class Site(models.Model):
     @property
     def place(self) -> str:
         return ", ".join(part for part in (self.city, self.state) if part)
+
+    @property
+    def name(self) -> str:
+        """What our pages call the site: its facility without registry codes, or its place."""
+        return site_name(self.facility, self.city, self.state, self.country)
+
+    @property
+    def place_with_country(self) -> str:
+        """City and state, and the country when it is not the patient's."""
+        if is_home(self.country) or not self.country:
+            return self.place
+        return ", ".join(part for part in (self.city, self.country) if part)
 
 
 class ContactRole(models.TextChoices):

@@ -142,7 +142,7 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
         {
             "@type": "AdministrativeArea",
             # Registries often write places in capitals; say them as the page does.
-            "name": tidy_capitals(site.facility or site.place),
+            "name": tidy_capitals(site.name),
             "address": {
                 "@type": "PostalAddress",
                 "addressLocality": tidy_capitals(site.city),

@@ -1,5 +1,7 @@
 """The real registry records in ../shared/data: every site placed, named and filed by region."""
 
+import re
+
 import pytest
 
 from tests.trials.test_import_service import SHARED_DATA, needs_shared_data
@@ -45,3 +47,21 @@ def test_the_misle_site_at_musc_is_where_its_zip_code_is(catalogue):
     latitude, longitude = zip_coordinates("29425")
     assert (musc.latitude, musc.longitude) == (latitude, longitude)
     assert musc.placed_by == PlacedBy.POSTAL_CODE
+
+
+MACHINE_CODE = re.compile(
+    r"ID#|Site Number|^Investigational Site|^[A-Z][a-z]?\d{4} \d+$|^Research Site$", re.I
+)
+
+
+def test_no_site_is_shown_by_a_machine_code(catalogue):
+    # Before: "Investigational Site Number : 0320002" x 263, "…/ID# 254278" x 256,
+    # "As0006 208" x 105, "Research Site" x 131.
+    coded = [site.facility for site in catalogue if MACHINE_CODE.search(site.facility)]
+    assert len(coded) > 600
+    assert [site.name for site in catalogue if MACHINE_CODE.search(site.name)] == []
+    lille = Site.objects.get(facility="Investigational Site Number : 2500009")
+    assert lille.name == "A study site in Lille, France"
+    assert Site.objects.filter(facility="Hospital do Rim /ID# 253983").get().name == (
+        "Hospital do Rim"
+    )
