@@ -72,7 +72,7 @@ def test_the_first_step_as_an_htmx_fragment_is_only_the_step(client, lupus_trial
     assert "<html" not in body
     assert body.lstrip().startswith('<section id="step"')
     assert "How old are you?" in body
-    assert 'hx-swap-oob="innerHTML"' in body
+    assert 'data-hx-swap-oob="innerHTML"' in body
     assert response["Vary"].find("HX-Request") >= 0
 
 
@@ -108,7 +108,7 @@ def test_answering_with_htmx_returns_the_next_step_with_focus_on_its_heading(cli
     assert "<html" not in body
     assert step_key(response) == "conditions"
     assert 'tabindex="-1" autofocus' in body
-    assert '<p id="still-possible" hx-swap-oob="innerHTML">' in body
+    assert '<p id="still-possible" data-hx-swap-oob="innerHTML">' in body
     assert "Studies still possible: 1" in body
 
 

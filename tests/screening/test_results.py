@@ -249,7 +249,7 @@ def test_show_more_with_htmx_returns_only_the_next_cards(client, many_likely):
     assert response.status_code == 200
     assert "<html" not in body and "Likely eligible" not in body
     assert card_titles(response) == [f"Study {number:02d}" for number in range(11, 21)]
-    assert '<p id="likely-more" class="show-more" hx-swap-oob="outerHTML">' in body
+    assert '<p id="likely-more" class="show-more" data-hx-swap-oob="outerHTML">' in body
     assert 'href="/check/results/?likely=3"' in body
     assert body.count("autofocus") == 1
 

@@ -94,7 +94,7 @@ def test_list_as_htmx_fragment_is_only_the_results(client):
     assert "<form" not in html
     assert "Lupus and the heart" in html
     # The count is swapped out of band into the polite live region.
-    assert 'id="results-count" hx-swap-oob="innerHTML"' in html
+    assert 'id="results-count" data-hx-swap-oob="innerHTML"' in html
     assert "1 study found" in html
     assert "HX-Request" in response["Vary"]
 
@@ -128,8 +128,8 @@ def test_the_filter_form_works_without_and_with_htmx(client):
     html = client.get(reverse("trials:list")).content.decode()
 
     assert f'method="get" action="{reverse("trials:list")}"' in html
-    assert 'hx-push-url="true"' in html
-    assert 'hx-target="#results"' in html
+    assert 'data-hx-push-url="true"' in html
+    assert 'data-hx-target="#results"' in html
     assert 'role="status"' in html
 
 
