@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench
+.PHONY: install run test lint bench bench-served
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,3 +36,8 @@ lint: install
 # Benchmarks print figures; they are not part of the test suite.
 bench: install
 	$(BIN)/pytest tests/perf -s -p no:cacheprovider
+
+# The pages under gunicorn and wrk (apt-get install wrk), beside a bare view: SQLite and PostgreSQL.
+bench-served: install
+	$(BIN)/python -m pip install --quiet ".[bench]"
+	$(BIN)/python -m tests.perf.served
