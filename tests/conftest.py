@@ -5,6 +5,16 @@ import pytest
 from tests.builders import make_staff
 
 
+@pytest.fixture(autouse=True)
+def fresh_django_cache():
+    """Each test starts with an empty cache (pages and fragments kept by trials.freshness)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def alice(db):
     """Alice is an editor on our staff."""

@@ -222,7 +222,11 @@ class Trial(models.Model):
 
     class Meta:
         ordering = ["-status_verified_on", "registry_id"]
-        indexes = [models.Index(fields=["published", "status"])]
+        indexes = [
+            models.Index(fields=["published", "status"]),
+            # trials.freshness reads the newest updated_at on every public page: an index lookup.
+            models.Index(fields=["updated_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.registry_id}: {self.title}"

@@ -14,6 +14,7 @@ from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
 from trials.eligibility_text import readable_eligibility
+from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
 from trials.selectors import (
     conditions_with_open_counts,
@@ -36,17 +37,38 @@ class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+def _catalogue(request: HttpRequest, *args, **kwargs) -> str:
+    return catalogue_version()
+
+
+def _one_trial(request: HttpRequest, registry_id: str, **kwargs) -> str | None:
+    return trial_version(registry_id)
+
+
 @require_GET
+@shared_page(_catalogue)
 def home(request: HtmxHttpRequest) -> HttpResponse:
-    return render(request, "trials/home.html", {"conditions": conditions_with_open_counts()})
+    counts = kept(("home-counts",), conditions_with_open_counts, version=request.shared_version)
+    return render(request, "trials/home.html", {"conditions": counts})
 
 
 @require_GET
+@shared_page(_catalogue)
 def trial_list(request: HtmxHttpRequest) -> HttpResponse:
-    choices = filter_choices()
+    version = request.shared_version
+    choices = kept(("filter-choices",), filter_choices, version=version)
     filters, problems = read_filters(request.GET, choices)
-    trials = filter_trials(Trial.objects.for_cards(), filters, choices)
-    page = Paginator(trials, TRIALS_PER_PAGE).get_page(request.GET.get("page"))
+    # The order of every matching trial, kept per filter: a page is then 20 rows by id.
+    ids = kept(
+        ("list-ids", sorted(filters.as_query().items())),
+        lambda: list(
+            filter_trials(Trial.objects.all(), filters, choices).values_list("pk", flat=True)
+        ),
+        version=version,
+    )
+    page = Paginator(ids, TRIALS_PER_PAGE).get_page(request.GET.get("page"))
+    by_id = Trial.objects.for_cards().in_bulk(page.object_list)
+    page.object_list = [by_id[pk] for pk in page.object_list if pk in by_id]
 
     # Links and the address bar carry only the filters in use, in a tidy order.
     filter_query = urlencode(filters.as_query())
@@ -67,6 +89,7 @@ def trial_list(request: HtmxHttpRequest) -> HttpResponse:
         push_url(response, f"{request.path}?{urlencode(address)}" if address else request.path)
     # The same URL answers with a page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
+    response.keep = not problems  # a message echoing what was typed is not kept
     return response
 
 
@@ -93,6 +116,7 @@ def _trial_or_redirect(
 
 
 @require_GET
+@shared_page(_one_trial)
 def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
     trial = _trial_or_redirect(request, registry_id, "trials:detail")
     if isinstance(trial, HttpResponse):
@@ -107,7 +131,11 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "eligibility": readable_eligibility(trial.eligibility_text),
             "open_statuses": OPEN_STATUSES,
             "permalink": permalink,
-            "json_ld": json_ld_script(trial_json_ld(trial, url=permalink)),
+            "json_ld": kept(
+                ("json-ld", trial.pk, permalink),
+                lambda: json_ld_script(trial_json_ld(trial, url=permalink)),
+                version=trial.updated_at.timestamp(),
+            ),
         },
     )
 
@@ -123,6 +151,7 @@ def trial_extra_path(request: HttpRequest, registry_id: str, rest: str) -> HttpR
 
 
 @require_GET
+@shared_page(_one_trial)
 def trial_handout(request: HttpRequest, registry_id: str) -> HttpResponse:
     """One printed page about a trial, with a QR code back to its page."""
     trial = _trial_or_redirect(request, registry_id, "trials:handout", staff_preview=False)
@@ -142,6 +171,7 @@ def trial_handout(request: HttpRequest, registry_id: str) -> HttpResponse:
 
 
 @require_GET
+@shared_page(_catalogue)
 def shortlist(request: HttpRequest) -> HttpResponse:
     """`/trials/list/?ids=NCT…,NCT…`: the studies a clinician picked, in their order."""
     asked = read_shortlist_ids(",".join(request.GET.getlist("ids")))

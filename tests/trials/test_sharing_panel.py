@@ -189,5 +189,5 @@ def test_share_panel_adds_no_queries(client, django_assert_num_queries):
     for _index in range(15):
         make_site(trial)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(trial.get_absolute_url())

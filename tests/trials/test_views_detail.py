@@ -327,7 +327,8 @@ def test_trial_page_takes_the_same_queries_for_1_or_15_sites(
         make_researcher(trial, name=f"Dr. Number {index}")
         trial.linked_trials.add(make_trial())
 
-    # Trial, conditions, sites, their contacts, study contacts, researchers, linked trials.
-    with django_assert_num_queries(7):
+    # The page's version; trial, conditions, sites, their contacts, study contacts,
+    # researchers, linked trials.
+    with django_assert_num_queries(8):
         response = client.get(trial.get_absolute_url())
     assert response.status_code == 200

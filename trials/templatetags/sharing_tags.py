@@ -7,6 +7,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from trials import sharing
+from trials.freshness import kept
 
 register = template.Library()
 
@@ -29,4 +30,6 @@ def share_mailto(url: str, title: str, text: str) -> str:
 
 @register.simple_tag
 def qr_code(url: str, label: str = "") -> SafeString:
-    return sharing.qr_svg(url, label=label or _("QR code for this page"))
+    label = label or _("QR code for this page")
+    # A QR code depends on nothing but its link and label: drawn once, kept in the cache.
+    return kept(("qr", url, label), lambda: sharing.qr_svg(url, label=label), version="qr")
