@@ -8,3 +8,8 @@ class ScreeningConfig(AppConfig):
     def ready(self) -> None:
         # Criteria for the demo trials follow `manage.py load_demo` (trials.signals.demo_loaded).
         from screening import demo  # noqa: F401
+        from screening.drafts import draft_imported_trial
+        from trials.signals import trial_imported
+
+        # Every imported record gets drafted criteria, in the record's own transaction.
+        trial_imported.connect(draft_imported_trial, dispatch_uid="screening_draft_imported_trial")

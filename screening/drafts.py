@@ -9,8 +9,12 @@ as Criterion rows with status "draft", beside the reviewed criteria staff wrote 
   until its registered text changes: what they rejected stays rejected.
 - Drafts never write the criteria fingerprint, so drafting neither raises nor clears
   "criteria need review" (see screening.models._criteria_changed).
-- Age, sex and condition drafts are not written when the registry's own fields already check
-  them; their lines count as checked (Coverage.registry_lines).
+- Lines that the registry's own fields check (age limits, sex, conditions) count as checked
+  without a criterion (screening.coverage.registry_lines, kept in Coverage.registry_lines).
+
+The import runs draft_imported_trial for every record (trials.signals.trial_imported, connected
+in screening/apps.py), inside the record's transaction; `manage.py draft_criteria` runs
+draft_trials.
 """
 
 from __future__ import annotations
@@ -25,15 +29,18 @@ from typing import Any, Protocol
 from django.db import transaction
 from django.utils import timezone
 
-from screening.coverage import checked_count
+from screening.coverage import RegistryFacts, checked_count, registry_checked_lines
+from screening.drafting import (
+    Vocabulary,
+    draft_criteria,
+    requirement_lines,
+    vocabulary_from_questions,
+)
 from screening.models import Coverage, Criterion, CriterionStatus, Question, touch_trial
 from screening.questions import clean_criterion_value
-from trials.models import Trial, eligibility_fingerprint
+from trials.models import Condition, Trial, eligibility_fingerprint
 
 logger = logging.getLogger(__name__)
-
-# Questions the registry's own fields answer (engine: age limits, sex, conditions).
-REGISTRY_KEYS = frozenset({"age", "sex", "conditions"})
 
 
 class DraftLike(Protocol):
@@ -50,7 +57,96 @@ class DraftLike(Protocol):
 
 
 class DraftingError(ValueError):
-    """A draft that cannot be stored; the message names the trial, question and line."""
+    """A draft that cannot be stored; the message names the question and the line."""
+
+
+@dataclass(frozen=True)
+class Bank:
+    """What drafting needs from the database, read once for many trials."""
+
+    questions: Mapping[str, Question]
+    vocabulary: Vocabulary
+    # Each condition's names and synonyms, with those of the conditions above it.
+    condition_names: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls) -> Bank:
+        questions = {question.key: question for question in Question.objects.all()}
+        conditions = {condition.slug: condition for condition in Condition.objects.all()}
+        by_pk = {condition.pk: condition for condition in conditions.values()}
+        names: dict[str, tuple[str, ...]] = {}
+        for slug, condition in conditions.items():
+            found: list[str] = []
+            seen = set()
+            while condition is not None and condition.pk not in seen:
+                seen.add(condition.pk)
+                found += [condition.name, condition.lay_name, *condition.synonym_list]
+                condition = by_pk.get(condition.parent_id)
+            names[slug] = tuple(dict.fromkeys(name.lower() for name in found if name))
+        return cls(questions, _vocabulary(questions.values()), names)
+
+    def facts(self, trial: Trial) -> RegistryFacts:
+        slugs = trial.conditions.values_list("slug", flat=True)
+        return RegistryFacts(
+            has_age_limits=trial.min_age_value is not None or trial.max_age_value is not None,
+            condition_names=tuple(
+                dict.fromkeys(name for slug in slugs for name in self.condition_names[slug])
+            ),
+        )
+
+
+# The import drafts record by record: build the vocabulary again only when the bank changed.
+_last_vocabulary: list[tuple[str, Vocabulary]] = []
+
+
+def _vocabulary(questions: Iterable[Question]) -> Vocabulary:
+    questions = list(questions)
+    key = json.dumps(
+        [
+            [q.key, q.type, q.unit, q.alternative_units, q.min_value, q.max_value]
+            + [q.confirmed_by, q.terms]
+            for q in questions
+        ],
+        sort_keys=True,
+    )
+    if _last_vocabulary and _last_vocabulary[0][0] == key:
+        return _last_vocabulary[0][1]
+    vocabulary = vocabulary_from_questions(questions)
+    _last_vocabulary[:] = [(key, vocabulary)]
+    return vocabulary
+
+
+def draft_imported_trial(sender, trial: Trial, **kwargs) -> Redrafted:
+    """trials.signals.trial_imported receiver: draft the trial's criteria as it is imported."""
+    return draft_trial(trial, Bank.load())
+
+
+def draft_trials(trials: Iterable[Trial]) -> list[Redrafted]:
+    """Draft criteria for each trial from its registered text (`manage.py draft_criteria`)."""
+    bank = Bank.load()
+    return [draft_trial(trial, bank) for trial in trials]
+
+
+def count_coverage(trials: Iterable[Trial]) -> None:
+    """Count what the trials' criteria and registry fields check, drafting nothing."""
+    bank = Bank.load()
+    for trial in trials:
+        lines, registry = _lines(trial, bank)
+        refresh_coverage(trial, lines, registry_lines=registry)
+
+
+def _lines(trial: Trial, bank: Bank) -> tuple[list[str], list[str]]:
+    """The trial's requirement lines, and those of them its registry fields check."""
+    lines = requirement_lines(trial.eligibility_text)
+    registry = registry_checked_lines([(line.kind, line.text) for line in lines], bank.facts(trial))
+    return [line.text for line in lines], registry
+
+
+def draft_trial(trial: Trial, bank: Bank) -> Redrafted:
+    """Re-draft one trial's criteria and count what they check (see the module docstring)."""
+    lines, registry = _lines(trial, bank)
+    drafted = draft_criteria(trial.eligibility_text, bank.vocabulary)
+    return redraft(trial, drafted, lines, bank.questions, registry_lines=registry)
 
 
 @dataclass(frozen=True)
@@ -71,50 +167,34 @@ def review_closed(trial: Trial) -> bool:
     )
 
 
-def registry_covers(trial: Trial, key: str) -> bool:
-    """Whether the trial's registry fields already check this question."""
-    if key == "age":
-        return trial.min_age_value is not None or trial.max_age_value is not None
-    if key == "sex":
-        return trial.sex in ("female", "male")
-    if key == "conditions":
-        return trial.conditions.exists()
-    return False
-
-
 def redraft(
     trial: Trial,
     drafts: Sequence[DraftLike],
     lines: Sequence[str],
     questions: Mapping[str, Question],
+    *,
+    registry_lines: list[str] | None = None,
 ) -> Redrafted:
     """Replace the trial's draft criteria with `drafts` (see the module docstring).
 
-    `lines` are the requirement lines of its registered text (for Coverage), `questions` the
-    bank by key. Raises DraftingError for a draft the bank cannot hold; nothing is written then.
+    `lines` are the requirement lines of its registered text and `registry_lines` those its
+    registry fields check (for Coverage); `questions` the bank by key. Raises DraftingError
+    for a draft the bank cannot hold; nothing is written then.
     """
     if review_closed(trial):
-        refresh_coverage(trial, lines)
+        refresh_coverage(trial, lines, registry_lines=registry_lines)
         return Redrafted(trial.registry_id, changed=False, skipped=True)
     reviewed = set(
         trial.criteria.filter(status=CriterionStatus.REVIEWED).values_list("question__key", "kind")
     )
-    covered: dict[str, bool] = {}
-    registry_lines: list[str] = []
     wanted: list[Criterion] = []
     for draft in drafts:
-        if draft.question in REGISTRY_KEYS:
-            if draft.question not in covered:
-                covered[draft.question] = registry_covers(trial, draft.question)
-            if covered[draft.question]:
-                registry_lines.append(draft.source)
-                continue
         if (draft.question, draft.kind) in reviewed:
             continue
         wanted.append(_criterion(trial, draft, questions, position=len(wanted) * 10))
     with transaction.atomic():
         changed = _replace_drafts(trial, wanted)
-        refresh_coverage(trial, lines, registry_lines=list(dict.fromkeys(registry_lines)))
+        refresh_coverage(trial, lines, registry_lines=registry_lines)
     return Redrafted(trial.registry_id, changed=changed)
 
 
@@ -122,7 +202,7 @@ def _criterion(
     trial: Trial, draft: DraftLike, questions: Mapping[str, Question], *, position: int
 ) -> Criterion:
     question = questions.get(draft.question)
-    where = f"{trial.registry_id}, {draft.question} from “{draft.source}”"
+    where = f"{draft.question} from “{draft.source}”"
     if question is None:
         raise DraftingError(f"{where}: no such question in the bank")
     try:
@@ -185,7 +265,7 @@ def refresh_coverage(
         lines = text_lines(trial.eligibility_text)
     coverage = Coverage.objects.filter(trial=trial).first() or Coverage(trial=trial)
     if registry_lines is not None:
-        coverage.registry_lines = registry_lines
+        coverage.registry_lines = list(dict.fromkeys(registry_lines))
     sources = trial.criteria.exclude(source="").values_list("source", flat=True)
     coverage.listed = len(lines)
     coverage.checked = checked_count(lines, [*sources, *coverage.registry_lines])
@@ -196,12 +276,6 @@ def refresh_coverage(
 def text_lines(text: str) -> list[str]:
     """The requirement lines of a registered eligibility text, as the drafter reads them."""
     return [line.text for line in requirement_lines(text)]
-
-
-def requirement_lines(text: str):
-    from screening.drafting import requirement_lines
-
-    return requirement_lines(text)
 
 
 def mark_reviewed(trials: Iterable[Trial], *, by, on: datetime.date | None = None) -> int:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
 
 from screening import drafts
+from screening.drafting import Draft
 from screening.drafts import DraftingError, redraft
 from screening.models import Criterion, CriterionStatus, Question
 from tests.builders import make_criterion, make_staff, make_trial
@@ -27,20 +27,6 @@ LINES = [
     "Pregnant or breastfeeding",
     "Active lupus of the brain",
 ]
-
-
-@dataclass(frozen=True)
-class Draft:
-    """Shaped like screening.drafting.Draft."""
-
-    question: str
-    kind: str
-    operator: str
-    value: Any
-    source: str
-    any_of_group: str = ""
-    confirmed_by: str = "patient"
-    reason: str = ""
 
 
 def egfr_draft(value: Any = 30, **fields) -> Draft:
@@ -68,10 +54,6 @@ def pregnant_draft(**fields) -> Draft:
             **fields,
         }
     )
-
-
-def age_draft() -> Draft:
-    return Draft("age", "inclusion", "between", [18, 75], LINES[0])
 
 
 def questions() -> dict[str, Question]:
@@ -148,23 +130,11 @@ def test_a_question_staff_already_reviewed_is_not_drafted_again():
     ]
 
 
-def test_age_drafts_are_left_to_the_registry_fields_when_they_have_limits():
-    with_limits = make_trial(eligibility_text=TEXT)
-    without = make_trial(eligibility_text=TEXT, min_age_value=None, max_age_value=None)
-
-    redraft(with_limits, [age_draft()], LINES, questions())
-    redraft(without, [age_draft()], LINES, questions())
-
-    assert stored(with_limits) == []
-    assert with_limits.coverage.registry_lines == [LINES[0]]
-    assert stored(without) == [("age", "between", [18, 75], "draft", LINES[0])]
-
-
 def test_a_draft_the_bank_cannot_hold_names_the_trial_and_line_and_writes_nothing():
     trial = make_trial("NCT01234567", eligibility_text=TEXT)
     redraft(trial, [pregnant_draft()], LINES, questions())
 
-    with pytest.raises(DraftingError, match="NCT01234567, egfr from “eGFR of at least 30"):
+    with pytest.raises(DraftingError, match="egfr from “eGFR of at least 30"):
         redraft(trial, [pregnant_draft(), egfr_draft("thirty")], LINES, questions())
 
     assert stored(trial) == [("pregnant", "eq", True, "draft", LINES[2])]
@@ -173,7 +143,7 @@ def test_a_draft_the_bank_cannot_hold_names_the_trial_and_line_and_writes_nothin
 def test_coverage_counts_lines_that_criteria_or_registry_fields_check():
     trial = make_trial(eligibility_text=TEXT)
 
-    redraft(trial, [age_draft(), egfr_draft(), pregnant_draft()], LINES, questions())
+    redraft(trial, [egfr_draft(), pregnant_draft()], LINES, questions(), registry_lines=[LINES[0]])
 
     trial.coverage.refresh_from_db()
     assert (trial.coverage.checked, trial.coverage.listed) == (3, 4)
@@ -217,3 +187,18 @@ def test_accepting_a_draft_makes_it_reviewed_and_records_the_text():
     trial.refresh_from_db()
     assert trial.criteria.get().status == CriterionStatus.REVIEWED
     assert trial.criteria_fingerprint
+
+
+def test_the_demo_seed_criteria_are_reviewed_name_their_lines_and_demo_trials_get_no_drafts():
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=None)
+
+    seed = Trial.objects.get(registry_id="NCT06737380")
+    assert set(seed.criteria.values_list("status", flat=True)) == {"reviewed"}
+    assert all(seed.criteria.values_list("source", flat=True))
+    # Age (registry fields), diagnosis, antibodies, eGFR, background therapy, SLEDAI-2K; not
+    # consent, nor "see the registry record".
+    assert (seed.coverage.checked, seed.coverage.listed) == (6, 8)
+    assert not Criterion.objects.filter(status="draft").exists()
+    assert not Trial.objects.filter(coverage__isnull=True).exists()
