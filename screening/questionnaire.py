@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from screening import engine
@@ -22,7 +23,7 @@ from screening.questions import (
     is_applicable,
     parse_answer,
 )
-from screening.state import FlowState, can_edit
+from screening.state import FlowState, can_edit, previous_key, record_answer, record_skip
 from screening.trialset import TrialSet
 
 # The postal code orders results by distance; it decides no verdict, so it is asked last.
@@ -189,3 +190,67 @@ def _missing_message(spec: QuestionSpec) -> str:
     if spec.offers_not_sure:
         return f"{message} {_('If you do not know, choose “I’m not sure”.')}"
     return f"{message} {_('Or choose “Skip this question”.')}"
+
+
+# -- one submitted step -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the page does after a step: show a question (again), move on, or say what is wrong."""
+
+    moved: bool = False  # the patient moved on (answered, skipped or went back)
+    edit: str | None = None  # the earlier question to show again
+    error: str = ""
+    status: int = 200
+    step: Step | None = None  # with an unreadable answer: this step again, as it was posted
+    notes: tuple[tuple[int, str], ...] = ()  # (messages level, text) to show the patient
+
+
+def reopen(state: FlowState, edit: str | None) -> Outcome:
+    """The step a GET asks for: an earlier answer to change, or the next question."""
+    if edit is not None and not can_edit(state, edit):
+        return Outcome(notes=((messages.INFO, _("We could not find that answer to change.")),))
+    return Outcome(edit=edit)
+
+
+def submit(
+    state: FlowState,
+    form: Any,
+    trials: Sequence[TrialCriteria],
+    specs: Sequence[QuestionSpec],
+    *,
+    today: datetime.date,
+    conditions: ConditionTree,
+) -> tuple[FlowState, Outcome]:
+    """The state after one submitted step form (a QueryDict), and what to show next.
+
+    The state comes back unchanged (the same object) unless an answer or skip was recorded.
+    """
+    action = form.get("action") or "answer"
+    key = form.get("step", "")
+    if form.get("answered", "0") not in ("", "0") and not state.has_started:
+        lost = _(
+            "Your earlier answers are no longer here. We forget them after two days, or "
+            "when the browser clears them, to keep them private. Let’s start again."
+        )
+        return state, Outcome(notes=((messages.WARNING, lost),))
+    if action == "back":
+        return state, Outcome(moved=True, edit=previous_key(state, key))
+    by_key = {spec.key: spec for spec in specs}
+    spec = by_key.get(key)
+    if spec is None or action not in ACTIONS:
+        error = _("We could not tell which question you answered. Please answer this one.")
+        return state, Outcome(error=error, status=400)
+    edit = key if form.get("edit") == "1" and can_edit(state, key) else None
+    step = current_step(state, trials, specs, today=today, conditions=conditions, edit=edit)
+    if step.question is None or step.question.key != key:
+        error = _("That question is not the one we need now, so we did not save it.")
+        return state, Outcome(error=error, status=400)
+    if action == "skip":
+        return record_skip(state, key, by_key), Outcome(moved=True)
+    try:
+        answer = read_answer(spec, action, form, today=today)
+    except AnswerError as problem:
+        return state, Outcome(error=problem.message, status=400, step=step)
+    return record_answer(state, key, answer, by_key), Outcome(moved=True)

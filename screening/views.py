@@ -27,28 +27,28 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
 
-from screening import engine, geo, loading, sharing
+from screening import engine, geo, loading, questionnaire, sharing
 from screening.criteria import ConditionTree, TrialResult
 from screening.display import GivenAnswer, given_answers, show
 from screening.models import Question, SharedResult
-from screening.questionnaire import ACTIONS, LOCATION_KEY, Step, current_step, read_answer
-from screening.questions import AnswerError, QuestionSpec
+from screening.questionnaire import LOCATION_KEY, Step
+from screening.questions import QuestionSpec
 from screening.results import GROUPS, cards, grouped, miles_from, page_of
 from screening.scope import Scope, requested_trial_ids
 from screening.state import (
     SESSION_KEY,
     FlowState,
-    can_edit,
     dump,
     load,
     previous_key,
-    record_answer,
-    record_skip,
     with_scope,
     without_answers,
 )
 from screening.trialset import TrialSet
 from trials.models import Contact, Trial
+
+# A clinician's link to the questionnaire sets its scope with one of these.
+LINK_PARAMETERS = ("condition", "trials", "scope")
 
 
 class HtmxHttpRequest(HttpRequest):
@@ -100,96 +100,64 @@ def _save_state(request: HttpRequest, state: FlowState) -> None:
 
 @require_http_methods(["GET", "POST"])
 def check(request: HtmxHttpRequest) -> HttpResponse:
+    """Load the answers, take the step submitted (or asked for), save, respond."""
     today = timezone.localdate()
     bank = _bank()
     state = _load_state(request, bank, today)
-    if request.method == "GET":
-        if any(name in request.GET for name in ("condition", "trials", "scope")):
-            state = with_scope(state, _requested_scope(request, bank.conditions))
-            _save_state(request, state)
-            return redirect("screening:check")
-        edit = request.GET.get("edit") or None
-        if edit is not None and not can_edit(state, edit):
-            messages.info(request, _("We could not find that answer to change."))
-            edit = None
-        _save_state(request, state)
-        return _step_response(request, state, bank, today, edit=edit)
-    return _answer(request, state, bank, today)
-
-
-def _answer(
-    request: HtmxHttpRequest, state: FlowState, bank: Bank, today: datetime.date
-) -> HttpResponse:
-    action = request.POST.get("action") or "answer"
-    key = request.POST.get("step", "")
-    if request.POST.get("answered", "0") not in ("", "0") and not state.has_started:
-        messages.warning(
-            request,
-            _(
-                "Your earlier answers are no longer here. We forget them after two days, or "
-                "when the browser clears them, to keep them private. Let’s start again."
-            ),
-        )
-        return _step_response(request, state, bank, today)
-    if action == "back":
-        previous = previous_key(state, key)
-        return _step_response(request, state, bank, today, edit=previous, moved=True)
-    spec = bank.by_key.get(key)
-    if spec is None or action not in ACTIONS:
-        error = _("We could not tell which question you answered. Please answer this one.")
-        return _step_response(request, state, bank, today, error=error, status=400)
-    edit = key if request.POST.get("edit") == "1" and can_edit(state, key) else None
+    if request.method == "GET" and any(name in request.GET for name in LINK_PARAMETERS):
+        _save_state(request, with_scope(state, _requested_scope(request, bank.conditions)))
+        return redirect("screening:check")
     trials = _screened(state.scope, bank.conditions)
-    step = current_step(
-        state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
-    )
-    if step.question is None or step.question.key != key:
-        error = _("That question is not the one we need now, so we did not save it.")
-        return _step_response(request, state, bank, today, error=error, status=400)
-    if action == "skip":
-        state = record_skip(state, key, bank.by_key)
+    if request.method == "GET":
+        outcome = questionnaire.reopen(state, request.GET.get("edit") or None)
+        _save_state(request, state)
     else:
-        try:
-            answer = read_answer(spec, action, request.POST, today=today)
-        except AnswerError as problem:
-            return _render_step(
-                request, state, bank, step, error=problem.message, posted=request.POST, status=400
-            )
-        state = record_answer(state, key, answer, bank.by_key)
-    _save_state(request, state)
-    if not request.htmx:
-        return _see_other(reverse("screening:check"))
-    return _step_response(request, state, bank, today, moved=True)
+        submitted, outcome = questionnaire.submit(
+            state, request.POST, trials, bank.specs, today=today, conditions=bank.conditions
+        )
+        if submitted is not state:
+            state = submitted
+            _save_state(request, state)
+    for level, text in outcome.notes:
+        messages.add_message(request, level, text)
+    return _respond(request, state, bank, trials, outcome, today)
 
 
-def _step_response(
+def _respond(
     request: HtmxHttpRequest,
     state: FlowState,
     bank: Bank,
+    trials: TrialSet,
+    outcome: questionnaire.Outcome,
     today: datetime.date,
-    *,
-    edit: str | None = None,
-    error: str = "",
-    status: int = 200,
-    moved: bool = False,
 ) -> HttpResponse:
-    """The current step (or the results when nothing is left to ask)."""
+    """The one place a step chooses: redirect, the results, or the step rendered."""
+    if outcome.step is not None:  # an answer we could not read: the same step, as posted
+        return _render_step(
+            request,
+            state,
+            bank,
+            outcome.step,
+            error=outcome.error,
+            posted=request.POST,
+            status=outcome.status,
+        )
     check_url = reverse("screening:check")
-    if moved and not request.htmx:
+    here = f"{check_url}?{urlencode({'edit': outcome.edit})}" if outcome.edit else check_url
+    if outcome.moved and not request.htmx:
         # A plain form POST is answered with a redirect, so reloading never resubmits.
-        return _see_other(f"{check_url}?{urlencode({'edit': edit})}" if edit else check_url)
-    trials = _screened(state.scope, bank.conditions)
-    step = current_step(
-        state, trials, bank.specs, today=today, conditions=bank.conditions, edit=edit
+        return _see_other(here)
+    step = questionnaire.current_step(
+        state, trials, bank.specs, today=today, conditions=bank.conditions, edit=outcome.edit
     )
-    if step.question is None and not error and state.has_started:
+    if step.question is None and not outcome.error and state.has_started:
         results_url = reverse("screening:results")
         if request.htmx:
             return HttpResponseClientRedirect(results_url)
         return _see_other(results_url)
-    response = _render_step(request, state, bank, step, error=error, status=status)
+    response = _render_step(request, state, bank, step, error=outcome.error, status=outcome.status)
     if request.htmx and request.method == "POST":
-        replace_url(response, f"{check_url}?{urlencode({'edit': edit})}" if edit else check_url)
+        replace_url(response, here)
     return response
 
 
