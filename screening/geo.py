@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -17,6 +17,8 @@ import zipcodes
 from trials.models import OPEN_STATUSES
 
 EARTH_RADIUS_MILES = 3958.7613
+# Origins (ZIP codes) whose distances are kept per load of the sites.
+MOST_ORIGINS = 32
 
 _US_ZIP = re.compile(r"^(\d{5})(?:[ -]?\d{4})?$")
 
@@ -80,3 +82,58 @@ def nearest(origin: Point, sites: Iterable[S]) -> tuple[S, float] | None:
         if best is None or miles < best[1]:
             best = (site, miles)
     return best
+
+
+@dataclass(frozen=True)
+class SitePlaces:
+    """Where the open trials' open sites are, by distinct place: built once per data version.
+
+    Thousands of sites share a few hundred places, and trials sharing the same places share
+    their nearest distance: a results page measures each place once, not each site.
+    """
+
+    places: tuple[Point, ...]
+    trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
+    # miles_from() by origin, kept for the last few origins (a few hundred kB each)
+    miles: dict[Point, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
+
+
+def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
+    """SitePlaces from (trial id, lat, long, status) rows, leaving out closed sites and sites
+    without coordinates."""
+    numbers: dict[tuple[float, float], int] = {}
+    by_trial: dict[str, set[int]] = {}
+    for trial_id, latitude, longitude, status in sites:
+        if latitude is None or longitude is None or not is_open_status(status):
+            continue
+        number = numbers.setdefault((latitude, longitude), len(numbers))
+        by_trial.setdefault(trial_id, set()).add(number)
+    trials_at: dict[tuple[int, ...], list[str]] = {}
+    for trial_id, found in by_trial.items():
+        trials_at.setdefault(tuple(sorted(found)), []).append(trial_id)
+    return SitePlaces(
+        places=tuple(Point(latitude, longitude) for latitude, longitude in numbers),
+        trials_at={key: tuple(ids) for key, ids in trials_at.items()},
+    )
+
+
+def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
+    """The distance to each trial's nearest open site (closed sites and sites without
+    coordinates are left out), measuring each distinct place once.
+
+    The figures for the last few origins are kept on `sites`: patients near one another share
+    a ZIP code, and the sites do not move until the data changes.
+    """
+    found = sites.miles.get(origin)
+    if found is not None:
+        return found
+    distances = [haversine_miles(origin, place) for place in sites.places]
+    miles: dict[str, float] = {}
+    for numbers, trial_ids in sites.trials_at.items():
+        nearest_place = min(distances[number] for number in numbers)
+        for trial_id in trial_ids:
+            miles[trial_id] = nearest_place
+    if len(sites.miles) >= MOST_ORIGINS:
+        sites.miles.clear()
+    sites.miles[origin] = miles
+    return miles

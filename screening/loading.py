@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Q, Sum
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
+from screening.geo import SitePlaces, site_places
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
-from screening.results import SitePlaces, site_places
 from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
 from trials.models import OPEN_STATUSES, Condition, Site, Trial

@@ -7,18 +7,16 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
 
 from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
-from screening.geo import Point, haversine_miles, is_open_status, nearest
+from screening.geo import Point, nearest
 from screening.trialset import TrialSet
 
 PAGE_SIZE = 10
-# Origins (ZIP codes) whose distances are kept per load of the sites.
-MOST_ORIGINS = 32
 
 
 @dataclass(frozen=True)
@@ -126,61 +124,6 @@ def _conditions_by_trial(trials: Iterable[TrialCriteria]) -> dict[str, frozenset
 def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Page:
     """One small page of a group; a page number we cannot use gives the nearest real page."""
     return Paginator(matches, size).get_page(number)
-
-
-@dataclass(frozen=True)
-class SitePlaces:
-    """Where the open trials' open sites are, by distinct place: built once per data version.
-
-    Thousands of sites share a few hundred places, and trials sharing the same places share
-    their nearest distance: a results page measures each place once, not each site.
-    """
-
-    places: tuple[Point, ...]
-    trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
-    # miles_from() by origin, kept for the last few origins (a few hundred kB each)
-    miles: dict[Point, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
-
-
-def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
-    """SitePlaces from (trial id, lat, long, status) rows, leaving out closed sites and sites
-    without coordinates."""
-    numbers: dict[tuple[float, float], int] = {}
-    by_trial: dict[str, set[int]] = {}
-    for trial_id, latitude, longitude, status in sites:
-        if latitude is None or longitude is None or not is_open_status(status):
-            continue
-        number = numbers.setdefault((latitude, longitude), len(numbers))
-        by_trial.setdefault(trial_id, set()).add(number)
-    trials_at: dict[tuple[int, ...], list[str]] = {}
-    for trial_id, found in by_trial.items():
-        trials_at.setdefault(tuple(sorted(found)), []).append(trial_id)
-    return SitePlaces(
-        places=tuple(Point(latitude, longitude) for latitude, longitude in numbers),
-        trials_at={key: tuple(ids) for key, ids in trials_at.items()},
-    )
-
-
-def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
-    """The distance to each trial's nearest open site (closed sites and sites without
-    coordinates are left out), measuring each distinct place once.
-
-    The figures for the last few origins are kept on `sites`: patients near one another share
-    a ZIP code, and the sites do not move until the data changes.
-    """
-    found = sites.miles.get(origin)
-    if found is not None:
-        return found
-    distances = [haversine_miles(origin, place) for place in sites.places]
-    miles: dict[str, float] = {}
-    for numbers, trial_ids in sites.trials_at.items():
-        nearest_place = min(distances[number] for number in numbers)
-        for trial_id in trial_ids:
-            miles[trial_id] = nearest_place
-    if len(sites.miles) >= MOST_ORIGINS:
-        sites.miles.clear()
-    sites.miles[origin] = miles
-    return miles
 
 
 @dataclass(frozen=True)

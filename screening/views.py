@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
@@ -33,8 +32,8 @@ from screening.display import GivenAnswer, given_answers, show
 from screening.models import Question, SharedResult
 from screening.questionnaire import LOCATION_KEY, Step
 from screening.questions import QuestionSpec
-from screening.results import GROUPS, cards, grouped, miles_from, page_of
-from screening.scope import Scope, requested_trial_ids
+from screening.results import GROUPS, cards, grouped, page_of
+from screening.scope import Scope, requested_scope, scope_words
 from screening.state import (
     SESSION_KEY,
     FlowState,
@@ -105,7 +104,10 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
     bank = _bank()
     state = _load_state(request, bank, today)
     if request.method == "GET" and any(name in request.GET for name in LINK_PARAMETERS):
-        _save_state(request, with_scope(state, _requested_scope(request, bank.conditions)))
+        scope, notes = requested_scope(request.GET, bank.conditions)
+        for level, text in notes:
+            messages.add_message(request, level, text)
+        _save_state(request, with_scope(state, scope))
         return redirect("screening:check")
     trials = _screened(state.scope, bank.conditions)
     if request.method == "GET":
@@ -195,7 +197,7 @@ def _render_step(
             "error": error,
             "has_previous": previous is not None,
             "answered": len(state.history),
-            "scope": _scope_words(state.scope, bank.conditions),
+            "scope": scope_words(state.scope, bank.conditions),
             "focus_question": fragment or state.has_started,
         },
         status=200 if fragment else status,
@@ -208,67 +210,6 @@ def _see_other(url: str) -> HttpResponse:
     response = HttpResponse(status=303)
     response["Location"] = url
     return response
-
-
-def _requested_scope(request: HttpRequest, conditions: ConditionTree) -> Scope:
-    """The scope a clinician's link asks for; what we cannot use is said, not hidden."""
-    if "condition" in request.GET:
-        slug = request.GET["condition"].strip().lower()
-        if slug in conditions.parents:
-            return Scope(condition=slug)
-        messages.warning(
-            request,
-            _("We do not know the condition “%(value)s”, so we will check all open studies.")
-            % {"value": request.GET["condition"].strip()[:60]},
-        )
-        return Scope()
-    if "trials" in request.GET:
-        wanted = requested_trial_ids(request.GET["trials"])
-        found = set(
-            Trial.objects.published()
-            .open_to_enrolment()
-            .filter(registry_id__in=wanted)
-            .values_list("registry_id", flat=True)
-        )
-        known = [registry_id for registry_id in wanted if registry_id in found]
-        unknown = [registry_id for registry_id in wanted if registry_id not in found]
-        if not known:
-            messages.warning(
-                request,
-                _(
-                    "None of these study numbers match an open study we list, so we will "
-                    "check all open studies."
-                ),
-            )
-            return Scope()
-        if unknown:
-            messages.info(
-                request,
-                ngettext(
-                    "We could not find an open study with the number %(ids)s. It may have "
-                    "closed, or the number may be wrong.",
-                    "We could not find open studies with the numbers %(ids)s. They may have "
-                    "closed, or the numbers may be wrong.",
-                    len(unknown),
-                )
-                % {"ids": ", ".join(item[:20] for item in unknown)},
-            )
-        return Scope(trials=tuple(known))
-    return Scope()
-
-
-def _scope_words(scope: Scope, conditions: ConditionTree) -> str:
-    if scope.condition:
-        return _("You are checking studies for %(condition)s.") % {
-            "condition": conditions.name(scope.condition)
-        }
-    if scope.trials:
-        return ngettext(
-            "You are checking %(count)s study your doctor chose: %(ids)s.",
-            "You are checking %(count)s studies your doctor chose: %(ids)s.",
-            len(scope.trials),
-        ) % {"count": len(scope.trials), "ids": ", ".join(scope.trials)}
-    return ""
 
 
 @require_POST
@@ -300,7 +241,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     bank = _bank()
     state = _load_state(request, bank, today)
     context: dict[str, Any] = {
-        "scope": _scope_words(state.scope, bank.conditions),
+        "scope": scope_words(state.scope, bank.conditions),
         "has_started": state.has_started,
     }
     if not state.has_started:
@@ -399,7 +340,7 @@ def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
     """
     if origin is None:
         return {}
-    return miles_from(origin, loading.cached_site_places())
+    return geo.miles_from(origin, loading.cached_site_places())
 
 
 def _given(state: FlowState, bank: Bank) -> list[GivenAnswer]:

@@ -3,15 +3,8 @@
 from dataclasses import dataclass, field
 
 from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
-from screening.geo import Point, haversine_miles, is_open_status
-from screening.results import (
-    Match,
-    cards,
-    grouped,
-    miles_from,
-    page_of,
-    site_places,
-)
+from screening.geo import Point, haversine_miles, is_open_status, miles_from, site_places
+from screening.results import Match, cards, grouped, page_of
 
 
 def nearest_miles(origin, rows):
