@@ -71,9 +71,19 @@ def _page(browser, live_server, viewport):
     context.route("**/*", refuse_third_parties)
     page = context.new_page()
     page.outside_requests = outside_requests
+    # Chromium reports what our Content-Security-Policy refused (and header words it does not
+    # know) in the console: on any page, in any test, that is a failure.
+    policy_complaints: list[str] = []
+
+    def note_policy_complaints(message):
+        if "Content Security Policy" in message.text or "Permissions-Policy" in message.text:
+            policy_complaints.append(message.text)
+
+    page.on("console", note_policy_complaints)
     yield page
     context.close()
     assert not outside_requests, f"pages asked a third party for: {outside_requests}"
+    assert not policy_complaints, f"the browser refused: {policy_complaints}"
 
 
 def assert_accessible(page) -> None:
