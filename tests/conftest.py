@@ -38,6 +38,7 @@ def shipped_data(transactional_db):
         "screening.migrations.0002_question_bank",
         "screening.migrations.0005_question_terms",
         "screening.migrations.0006_refresh_question_terms",
+        "screening.migrations.0007_refresh_question_terms",
     ):
         migration = import_module(module)
         for operation in migration.Migration.operations:

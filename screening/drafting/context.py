@@ -34,7 +34,8 @@ def _glued(line: str):
     """Where a capitalised word starts a new requirement, not a name ("another Investigational")."""
     for match in _GLUED.finditer(line):
         before = line[: match.start()].rsplit(None, 1)
-        if before and before[-1].lower() not in _NOT_ITEM_STARTS():
+        # "Investigational Medical Product": a run of capitalised words is a name.
+        if before and not before[-1][0].isupper() and before[-1] not in _NOT_ITEM_STARTS():
             yield match.start()
 
 

@@ -135,7 +135,7 @@ def beyond_registry_fields(drafts: list[Draft]) -> int:
 def report() -> None:  # pragma: no cover - a report for people, run by hand
     from screening.drafting import vocabulary_from_questions
     from screening.models import Question
-    from trials.models import Status, Trial
+    from trials.models import Trial
 
     vocabulary = vocabulary_from_questions(Question.objects.all())
     result = score(vocabulary)
@@ -144,8 +144,7 @@ def report() -> None:  # pragma: no cover - a report for people, run by hand
         print("  wrong:", line)
     for line in result.misses:
         print("  missed:", line)
-    open_statuses = [Status.RECRUITING, Status.NOT_YET_RECRUITING, Status.ENROLLING_BY_INVITATION]
-    trials = Trial.objects.filter(published=True, status__in=open_statuses)
+    trials = Trial.objects.published().open_to_enrolment()
     counts = [
         beyond_registry_fields(draft_criteria(trial.eligibility_text, vocabulary))
         for trial in trials

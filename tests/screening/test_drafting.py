@@ -396,3 +396,20 @@ def test_staff_words_on_a_question_extend_the_drafter(vocabulary):
     assert excluded(extended, "Kidney failure needing haemofiltration") == [
         ("dialysis_or_transplant", "exclusion", "eq", True)
     ]
+
+
+def test_words_checked_on_trials_the_drafter_had_not_seen(vocabulary):
+    line = "Pregnant woman and lactating mother or man not willing to use acceptable contraception"
+    assert excluded(vocabulary, line) == [
+        ("pregnant", "exclusion", "eq", True),
+        ("breastfeeding", "exclusion", "eq", True),
+    ]
+    assert excluded(vocabulary, "Cancer associated myositis") == []
+    assert excluded(vocabulary, "Subjects who have AIDS") == [
+        ("chronic_infection", "exclusion", "eq", True)
+    ]
+    assert excluded(vocabulary, "Patients who need hearing aids") == []
+    line = "Another clinical study (with another Investigational Medical Product) within 3 months"
+    assert excluded(vocabulary, line) == [
+        ("last_investigational_drug", "exclusion", "within_last", {"amount": 3, "unit": "months"})
+    ]
