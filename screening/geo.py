@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
@@ -17,8 +17,6 @@ import zipcodes
 from trials.models import OPEN_STATUSES
 
 EARTH_RADIUS_MILES = 3958.7613
-# Origins (ZIP codes) whose distances are kept per load of the sites.
-MOST_ORIGINS = 32
 
 _US_ZIP = re.compile(r"^(\d{5})(?:[ -]?\d{4})?$")
 
@@ -94,8 +92,6 @@ class SitePlaces:
 
     places: tuple[Point, ...]
     trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
-    # miles_from() by origin, kept for the last few origins (a few hundred kB each)
-    miles: dict[Point, dict[str, float]] = field(default_factory=dict, compare=False, repr=False)
 
 
 def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
@@ -119,21 +115,11 @@ def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) ->
 
 def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
     """The distance to each trial's nearest open site (closed sites and sites without
-    coordinates are left out), measuring each distinct place once.
-
-    The figures for the last few origins are kept on `sites`: patients near one another share
-    a ZIP code, and the sites do not move until the data changes.
-    """
-    found = sites.miles.get(origin)
-    if found is not None:
-        return found
+    coordinates are left out), measuring each distinct place once."""
     distances = [haversine_miles(origin, place) for place in sites.places]
     miles: dict[str, float] = {}
     for numbers, trial_ids in sites.trials_at.items():
         nearest_place = min(distances[number] for number in numbers)
         for trial_id in trial_ids:
             miles[trial_id] = nearest_place
-    if len(sites.miles) >= MOST_ORIGINS:
-        sites.miles.clear()
-    sites.miles[origin] = miles
     return miles

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Q, Sum
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
-from screening.geo import SitePlaces, site_places
+from screening.geo import Point, SitePlaces, miles_from, site_places
 from screening.models import Criterion, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.scope import Scope, condition_family, in_scope
@@ -34,6 +34,8 @@ def open_trials() -> list[TrialCriteria]:
 CACHE_SECONDS = 300.0
 # Scopes (clinicians' links) remembered per loaded list; more are screened without keeping.
 MOST_SCOPES = 256
+# Origins (ZIP codes) whose distances are kept per load of the sites.
+MOST_ORIGINS = 32
 
 
 @dataclass
@@ -44,7 +46,18 @@ class _Loaded:
     loaded_at: float
     trials: list[TrialCriteria]
     screened: dict[tuple, TrialSet] = field(default_factory=dict)  # by scope
-    sites: tuple[tuple, SitePlaces] | None = None  # with sites_version() when they were read
+    sites: _Sites | None = None
+
+
+@dataclass
+class _Sites:
+    """The open trials' open sites as read at sites_version(), and distances worked out since."""
+
+    version: tuple
+    places: SitePlaces
+    # miles_from() by origin, for the last few origins (a few hundred kB each): patients near
+    # one another share a ZIP code, and the sites do not move until the data changes.
+    miles: dict[Point, dict[str, float]] = field(default_factory=dict)
 
 
 _cache: dict[str, _Loaded] = {}
@@ -79,8 +92,9 @@ def cached_screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
     return found
 
 
-def cached_site_places() -> SitePlaces:
-    """Where the cached open trials' open sites are, for distances: one query a call.
+def cached_miles_from(origin: Point) -> dict[str, float]:
+    """The distance from `origin` to each cached open trial's nearest open site: one query a
+    call (geo.miles_from, kept for the last few origins).
 
     Call it after cached_screened() in the same request: it trusts that call's check of the
     trials' version, and checks the sites' own (sites_version()), since a site's place or
@@ -88,14 +102,19 @@ def cached_site_places() -> SitePlaces:
     """
     loaded = _cache.get("open_trials") or _loaded()
     version = sites_version()
-    if loaded.sites is not None and loaded.sites[0] == version:
-        return loaded.sites[1]
-    rows = Site.objects.filter(trial__in=Trial.objects.published().open_to_enrolment()).values_list(
-        "trial__registry_id", "latitude", "longitude", "status"
-    )
-    places = site_places(rows)
-    loaded.sites = (version, places)
-    return places
+    sites = loaded.sites
+    if sites is None or sites.version != version:
+        rows = Site.objects.filter(
+            trial__in=Trial.objects.published().open_to_enrolment()
+        ).values_list("trial__registry_id", "latitude", "longitude", "status")
+        sites = loaded.sites = _Sites(version, site_places(rows))
+    found = sites.miles.get(origin)
+    if found is None:
+        found = miles_from(origin, sites.places)
+        if len(sites.miles) >= MOST_ORIGINS:
+            sites.miles.clear()
+        sites.miles[origin] = found
+    return found
 
 
 def sites_version() -> tuple:

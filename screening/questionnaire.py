@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.utils.translation import gettext as _
 
 from screening import engine
-from screening.criteria import ConditionTree, TrialCriteria
+from screening.criteria import ConditionTree
 from screening.display import NONE_OF_THESE
 from screening.questions import (
     NEVER,
@@ -51,7 +51,7 @@ class Step:
 
 def current_step(
     state: FlowState,
-    trials: Sequence[TrialCriteria],
+    trials: TrialSet,
     specs: Sequence[QuestionSpec],
     *,
     today: datetime.date,
@@ -79,7 +79,7 @@ def current_step(
     if question is not None:
         left = {
             key
-            for key in keys_in_use(trials)
+            for key in trials.question_keys
             if key in by_key
             and key not in state.answers
             and key not in state.skipped
@@ -98,32 +98,6 @@ def current_step(
         number=state.history.index(edit) + 1 if editing else len(state.history) + 1,
         editing=editing,
     )
-
-
-def keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
-    """Every question some trial could ask about: an honest ceiling for "questions left".
-
-    It walks every rule of every trial, so for a TrialSet it is worked out once per set.
-    """
-    if isinstance(trials, TrialSet):
-        return trials.derived(_keys_in_use)
-    return _keys_in_use(trials)
-
-
-def _keys_in_use(trials: Iterable[TrialCriteria]) -> frozenset[str]:
-    keys: set[str] = set()
-    for trial in trials:
-        if trial.min_age is not None or trial.max_age is not None:
-            keys.add("age")
-        if trial.sex in ("female", "male"):
-            keys.add("sex")
-        if trial.conditions or trial.healthy_volunteers is not True:
-            keys.add("conditions")
-        for rule in trial.rules:
-            keys.add(rule.key)
-            if rule.depends_on:
-                keys.add(rule.depends_on)
-    return frozenset(keys)
 
 
 def _location_wanted(state: FlowState, by_key: Mapping[str, QuestionSpec]) -> bool:
@@ -217,7 +191,7 @@ def reopen(state: FlowState, edit: str | None) -> Outcome:
 def submit(
     state: FlowState,
     form: Any,
-    trials: Sequence[TrialCriteria],
+    trials: TrialSet,
     specs: Sequence[QuestionSpec],
     *,
     today: datetime.date,

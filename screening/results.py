@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 
-from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, nearest
 from screening.trialset import TrialSet
 
@@ -87,7 +87,7 @@ class Ranked(Sequence[Match]):
 
 def grouped(
     verdicts: Iterable[TrialResult],
-    trials: Iterable[TrialCriteria],
+    trials: TrialSet,
     *,
     answers: Mapping[str, Any],
     conditions: ConditionTree,
@@ -98,10 +98,7 @@ def grouped(
     miles = miles or {}
     chosen = answers.get("conditions")
     mine = conditions.with_ancestors(chosen) if isinstance(chosen, list) else frozenset()
-    if isinstance(trials, TrialSet):
-        studied = trials.derived(_conditions_by_trial)
-    else:
-        studied = _conditions_by_trial(trials)
+    studied = trials.conditions_by_trial
     keys: dict[Verdict, list[tuple]] = {group.verdict: [] for group in GROUPS}
     nothing: frozenset[str] = frozenset()
     for result in verdicts:
@@ -115,10 +112,6 @@ def grouped(
             )
         )
     return {group.param: Ranked(group.verdict, keys[group.verdict]) for group in GROUPS}
-
-
-def _conditions_by_trial(trials: Iterable[TrialCriteria]) -> dict[str, frozenset[str]]:
-    return {trial.trial_id: trial.conditions for trial in trials}
 
 
 def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Page:

@@ -7,14 +7,12 @@ it concerns.
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar, overload
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
+from typing import overload
 
 from screening.criteria import Finding, TrialCriteria, representatives
 from screening.judging import Context, judge
-
-T = TypeVar("T")
 
 
 class TrialSet(Sequence[TrialCriteria]):
@@ -37,8 +35,6 @@ class TrialSet(Sequence[TrialCriteria]):
             for signature_id, found in positions.items()
         }
         self.everyone = (1 << len(self._trials)) - 1
-        self._derived: dict[Callable[..., Any], Any] = {}
-        self._derived_lock = threading.Lock()
 
     @overload
     def __getitem__(self, index: int) -> TrialCriteria: ...
@@ -56,15 +52,27 @@ class TrialSet(Sequence[TrialCriteria]):
     def __repr__(self) -> str:
         return f"TrialSet({len(self._trials)} trials)"
 
-    def derived(self, compute: Callable[[Sequence[TrialCriteria]], T]) -> T:
-        """compute(trials), worked out once for this set: compute must be pure."""
-        try:
-            return self._derived[compute]
-        except KeyError:
-            with self._derived_lock:
-                if compute not in self._derived:
-                    self._derived[compute] = compute(self._trials)
-                return self._derived[compute]
+    @cached_property
+    def question_keys(self) -> frozenset[str]:
+        """Every question some trial could ask about: an honest ceiling for "questions left"."""
+        keys: set[str] = set()
+        for trial in self._trials:
+            if trial.min_age is not None or trial.max_age is not None:
+                keys.add("age")
+            if trial.sex in ("female", "male"):
+                keys.add("sex")
+            if trial.conditions or trial.healthy_volunteers is not True:
+                keys.add("conditions")
+            for rule in trial.rules:
+                keys.add(rule.key)
+                if rule.depends_on:
+                    keys.add(rule.depends_on)
+        return frozenset(keys)
+
+    @cached_property
+    def conditions_by_trial(self) -> dict[str, frozenset[str]]:
+        """Each trial's conditions, by trial id."""
+        return {trial.trial_id: trial.conditions for trial in self._trials}
 
     def union_mask(self, signature_ids: Iterable[int]) -> int:
         """The trials that any of these signature ids concerns, as a bit mask."""

@@ -340,7 +340,7 @@ def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
     """
     if origin is None:
         return {}
-    return geo.miles_from(origin, loading.cached_site_places())
+    return loading.cached_miles_from(origin)
 
 
 def _given(state: FlowState, bank: Bank) -> list[GivenAnswer]:

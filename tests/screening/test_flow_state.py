@@ -7,7 +7,7 @@ from django.http import QueryDict
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.display import answer_words, show
-from screening.questionnaire import current_step, keys_in_use, read_answer
+from screening.questionnaire import current_step, read_answer
 from screening.questions import AnswerError, QuestionSpec
 from screening.scope import (
     MOST_TRIALS_IN_A_LINK,
@@ -25,6 +25,7 @@ from screening.state import (
     record_skip,
     without_answers,
 )
+from screening.trialset import TrialSet
 
 TODAY = datetime.date(2025, 6, 30)
 
@@ -180,7 +181,7 @@ def lupus_trial(trial_id="T1", **fields) -> TrialCriteria:
 
 
 def test_the_step_counts_studies_and_asks_the_engines_next_question():
-    trials = [lupus_trial("T1"), lupus_trial("T2", min_age=AgeLimit(50))]
+    trials = TrialSet([lupus_trial("T1"), lupus_trial("T2", min_age=AgeLimit(50))])
     state = FlowState(answers={"age": 34}, history=("age",))
 
     step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
@@ -192,7 +193,7 @@ def test_the_step_counts_studies_and_asks_the_engines_next_question():
 
 
 def test_the_postal_code_is_asked_last_while_a_study_is_still_possible():
-    trials = [lupus_trial()]
+    trials = TrialSet([lupus_trial()])
     state = FlowState(answers={"age": 34, "conditions": ["sle"]}, history=("age", "conditions"))
 
     step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
@@ -207,14 +208,16 @@ def test_the_postal_code_is_asked_last_while_a_study_is_still_possible():
 def test_the_postal_code_is_not_asked_when_every_study_is_ruled_out():
     state = FlowState(answers={"age": 90, "conditions": ["sle"]}, history=("age", "conditions"))
 
-    step = current_step(state, [lupus_trial()], list(SPECS.values()), today=TODAY, conditions=TREE)
+    step = current_step(
+        state, TrialSet([lupus_trial()]), list(SPECS.values()), today=TODAY, conditions=TREE
+    )
 
     assert step.still_possible == 0
     assert step.question is None
 
 
 def test_editing_shows_the_question_again_and_counts_without_its_answer():
-    trials = [lupus_trial()]
+    trials = TrialSet([lupus_trial()])
     state = FlowState(answers={"age": 90}, history=("age",))
 
     step = current_step(
@@ -233,7 +236,7 @@ def test_questions_in_use_are_the_registry_facts_and_authored_criteria():
         TrialCriteria("T2", sex="female", healthy_volunteers=True),
     ]
 
-    assert keys_in_use(trials) == {"age", "conditions", "pregnant", "sex"}
+    assert TrialSet(trials).question_keys == {"age", "conditions", "pregnant", "sex"}
 
 
 def test_scope_by_condition_takes_its_kinds_and_scope_by_trials_takes_the_list():

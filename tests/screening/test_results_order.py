@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
 from screening.geo import Point, haversine_miles, is_open_status, miles_from, site_places
 from screening.results import Match, cards, grouped, page_of
+from screening.trialset import TrialSet
 
 
 def nearest_miles(origin, rows):
@@ -33,7 +34,7 @@ def trial(trial_id: str, *conditions: str) -> TrialCriteria:
 def test_each_verdict_goes_to_its_group():
     groups = grouped(
         [verdict("A"), verdict("B", Verdict.ASK_DOCTOR), verdict("C", Verdict.NOT_ELIGIBLE)],
-        [trial("A"), trial("B"), trial("C")],
+        TrialSet([trial("A"), trial("B"), trial("C")]),
         answers={},
         conditions=TREE,
     )
@@ -48,12 +49,14 @@ def test_each_verdict_goes_to_its_group():
 def test_studies_of_the_patients_condition_come_first_then_the_nearest():
     groups = grouped(
         [verdict(trial_id) for trial_id in ("ra-near", "sle-far", "sle-near", "sle-unknown")],
-        [
-            trial("ra-near", "ra"),
-            trial("sle-far", "sle"),
-            trial("sle-near", "lupus-nephritis"),
-            trial("sle-unknown", "sle"),
-        ],
+        TrialSet(
+            [
+                trial("ra-near", "ra"),
+                trial("sle-far", "sle"),
+                trial("sle-near", "lupus-nephritis"),
+                trial("sle-unknown", "sle"),
+            ]
+        ),
         answers={"conditions": ["lupus-nephritis"]},
         conditions=TREE,
         miles={"ra-near": 1.0, "sle-far": 900.0, "sle-near": 5.0},
@@ -181,7 +184,9 @@ def test_the_first_page_of_a_large_group_is_the_start_of_the_full_order():
     ids = [f"T{number:03d}" for number in range(200)]
     groups = grouped(
         [verdict(trial_id) for trial_id in reversed(ids)],
-        [trial(trial_id, "sle" if number % 3 else "ra") for number, trial_id in enumerate(ids)],
+        TrialSet(
+            [trial(trial_id, "sle" if number % 3 else "ra") for number, trial_id in enumerate(ids)]
+        ),
         answers={"conditions": ["sle"]},
         conditions=TREE,
         miles={trial_id: float(number % 7) for number, trial_id in enumerate(ids) if number % 5},
