@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Upper
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -66,12 +68,68 @@ class Status(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     WITHDRAWN = "withdrawn", _("Withdrawn before it started")
     AVAILABLE = "available", _("Available")
+    TEMPORARILY_NOT_AVAILABLE = "temporarily_not_available", _("Not available for now")
     NO_LONGER_AVAILABLE = "no_longer_available", _("No longer available")
+    APPROVED_FOR_MARKETING = "approved_for_marketing", _("Approved: ask your doctor")
     UNKNOWN = "unknown", _("Status not known")
     FUNDED_PROJECT = "funded_project", _("Funded research, not enrolling")
 
 
 OPEN_STATUSES = (Status.NOT_YET_RECRUITING, Status.RECRUITING, Status.ENROLLING_BY_INVITATION)
+
+
+# ClinicalTrials.gov's "unknown status": an open study whose status nobody confirmed for two
+# years and whose end date has passed is not shown, counted or screened as open.
+UNCONFIRMED_AFTER_YEARS = 2
+
+
+def unconfirmed_cutoff(today: datetime.date) -> datetime.date:
+    """Statuses last confirmed before this day are too old to trust (two years before today)."""
+    try:
+        return today.replace(year=today.year - UNCONFIRMED_AFTER_YEARS)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - UNCONFIRMED_AFTER_YEARS, day=28)
+
+
+def is_unknown_status(
+    *,
+    status: str,
+    verified_on: datetime.date | None,
+    completion_date: datetime.date | None,
+    primary_completion_date: datetime.date | None,
+    today: datetime.date,
+) -> bool:
+    """An open status, not confirmed for two years, past its completion date.
+
+    The completion date counts, or the primary completion date when the registry gives no
+    completion date. Without a verification date or an end date we cannot say it is stale.
+    """
+    end = completion_date or primary_completion_date
+    return (
+        status in OPEN_STATUSES
+        and verified_on is not None
+        and verified_on < unconfirmed_cutoff(today)
+        and end is not None
+        and end < today
+    )
+
+
+def open_trial_q(today: datetime.date, prefix: str = "") -> Q:
+    """The one rule for "open to new people" as a filter; `prefix` such as "trial__"."""
+    unknown = Q(**{f"{prefix}status_verified_on__lt": unconfirmed_cutoff(today)}) & (
+        Q(**{f"{prefix}completion_date__lt": today})
+        | Q(
+            **{
+                f"{prefix}completion_date__isnull": True,
+                f"{prefix}primary_completion_date__lt": today,
+            }
+        )
+    )
+    return (
+        Q(**{f"{prefix}status__in": OPEN_STATUSES})
+        & ~Q(**{f"{prefix}kind": Kind.NIH_PROJECT})
+        & ~unknown
+    )
 
 
 class Phase(models.TextChoices):
@@ -107,8 +165,9 @@ class TrialQuerySet(models.QuerySet):
     def published(self) -> TrialQuerySet:
         return self.filter(published=True)
 
-    def open_to_enrolment(self) -> TrialQuerySet:
-        return self.filter(status__in=OPEN_STATUSES).exclude(kind=Kind.NIH_PROJECT)
+    def open_to_enrolment(self, today: datetime.date | None = None) -> TrialQuerySet:
+        """Trials taking people as of `today` (default: today): open_trial_q."""
+        return self.filter(open_trial_q(today or timezone.localdate()))
 
     def by_registry_id(self, registry_id: str) -> TrialQuerySet:
         return self.annotate(registry_id_upper=Upper("registry_id")).filter(
@@ -153,6 +212,7 @@ class Trial(models.Model):
     enrollment = models.PositiveIntegerField(_("number of people"), null=True, blank=True)
     start_date = models.DateField(null=True, blank=True)
     completion_date = models.DateField(null=True, blank=True)
+    primary_completion_date = models.DateField(null=True, blank=True)
     conditions = models.ManyToManyField(Condition, blank=True, related_name="trials")
     registry_conditions = models.JSONField(
         default=list, blank=True, help_text=_("Conditions as the registry lists them.")
@@ -240,7 +300,44 @@ class Trial(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status in OPEN_STATUSES and self.kind != Kind.NIH_PROJECT
+        """Taking people today; the same rule as TrialQuerySet.open_to_enrolment."""
+        return self.is_open_on(timezone.localdate())
+
+    def is_open_on(self, today: datetime.date) -> bool:
+        return (
+            self.status in OPEN_STATUSES
+            and self.kind != Kind.NIH_PROJECT
+            and not self.is_unknown_status_on(today)
+        )
+
+    @property
+    def is_unknown_status(self) -> bool:
+        """Says open, but nobody confirmed it for two years and its end date has passed."""
+        return self.is_unknown_status_on(timezone.localdate())
+
+    def is_unknown_status_on(self, today: datetime.date) -> bool:
+        return is_unknown_status(
+            status=self.status,
+            verified_on=self.status_verified_on,
+            completion_date=self.completion_date,
+            primary_completion_date=self.primary_completion_date,
+            today=today,
+        )
+
+    @property
+    def has_ended(self) -> bool:
+        """An NIH project whose funding period is over."""
+        return bool(self.completion_date and self.completion_date < timezone.localdate())
+
+    def status_label(self) -> str:
+        """The status in words, as every page shows it."""
+        if self.is_nih_project:
+            if self.has_ended:
+                return _("Funded research that has ended")
+            return _("Funded research, not enrolling patients")
+        if self.is_unknown_status:
+            return _("Not confirmed open")
+        return self.get_status_display()
 
     @property
     def is_nih_project(self) -> bool:

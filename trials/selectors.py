@@ -18,6 +18,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, Upper
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trials.models import (
@@ -29,6 +30,7 @@ from trials.models import (
     Site,
     Trial,
     TrialQuerySet,
+    open_trial_q,
 )
 
 TRUE_WORDS = {"1", "on", "true", "yes"}
@@ -184,7 +186,7 @@ def filter_trials(
     return trials.annotate(
         open_first=Case(
             When(kind=Kind.NIH_PROJECT, then=Value(2)),
-            When(status__in=OPEN_STATUSES, then=Value(0)),
+            When(open_trial_q(timezone.localdate()), then=Value(0)),
             default=Value(1),
             output_field=IntegerField(),
         )
@@ -197,8 +199,8 @@ def conditions_with_open_counts() -> list[Condition]:
     One query, however many conditions and trials there are.
     """
     tagged = Trial.conditions.through.objects.filter(
-        trial__published=True, trial__status__in=OPEN_STATUSES
-    ).exclude(trial__kind=Kind.NIH_PROJECT)
+        open_trial_q(timezone.localdate(), prefix="trial__"), trial__published=True
+    )
     own_or_child = tagged.filter(
         Q(condition_id=OuterRef("pk")) | Q(condition__parent_id=OuterRef("pk"))
     )

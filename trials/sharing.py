@@ -129,7 +129,10 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
     if trial.kind != Kind.NIH_PROJECT:
         if trial.phase:
             data["phase"] = str(trial.get_phase_display())
-        data["status"] = _SCHEMA_STATUS.get(trial.status, str(trial.get_status_display()))
+        if trial.is_unknown_status:
+            data["status"] = str(trial.status_label())
+        else:
+            data["status"] = _SCHEMA_STATUS.get(trial.status, str(trial.get_status_display()))
     if trial.sponsor:
         data["sponsor"] = {"@type": "Organization", "name": tidy_capitals(trial.sponsor)}
     conditions = [

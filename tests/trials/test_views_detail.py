@@ -206,7 +206,7 @@ def test_nih_project_says_plainly_it_is_not_enrolling_and_links_its_trial(client
     text = page_text(client.get(project.get_absolute_url()))
 
     assert "It is not a study that is taking patients." in text
-    assert "Funded research, not a study enrolling patients" in text
+    assert "Funded research, not enrolling patients" in text
     assert "Research project, cooperative agreement (U01)" in text
     assert "NIH-11159694 on NIH RePORTER" in text
     assert "Studies linked to this research" in text

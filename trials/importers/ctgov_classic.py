@@ -58,6 +58,9 @@ def read_classic_study(study: dict[str, Any]) -> TrialRecord:
     record.completion_date = parse_date(
         as_dict(status.get("CompletionDateStruct")).get("CompletionDate")
     )
+    record.primary_completion_date = parse_date(
+        as_dict(status.get("PrimaryCompletionDateStruct")).get("PrimaryCompletionDate")
+    )
     record.registry_updated_on = parse_date(
         as_dict(status.get("LastUpdatePostDateStruct")).get("LastUpdatePostDate")
     )

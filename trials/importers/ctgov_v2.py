@@ -56,6 +56,9 @@ def read_v2_study(study: dict[str, Any]) -> TrialRecord:
     record.status_verified_on = parse_date(status.get("statusVerifiedDate"))
     record.start_date = parse_date(as_dict(status.get("startDateStruct")).get("date"))
     record.completion_date = parse_date(as_dict(status.get("completionDateStruct")).get("date"))
+    record.primary_completion_date = parse_date(
+        as_dict(status.get("primaryCompletionDateStruct")).get("date")
+    )
     record.registry_updated_on = parse_date(
         as_dict(status.get("lastUpdatePostDateStruct")).get("date")
     )

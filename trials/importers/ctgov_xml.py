@@ -42,6 +42,7 @@ def read_clinical_study(study: Element) -> TrialRecord:
     record.status_verified_on = parse_date(study.findtext("verification_date"))
     record.start_date = parse_date(study.findtext("start_date"))
     record.completion_date = parse_date(study.findtext("completion_date"))
+    record.primary_completion_date = parse_date(study.findtext("primary_completion_date"))
     record.registry_updated_on = parse_date(
         study.findtext("last_update_posted") or study.findtext("lastchanged_date")
     )

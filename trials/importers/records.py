@@ -72,6 +72,7 @@ class TrialRecord:
     enrollment: int | None = None
     start_date: datetime.date | None = None
     completion_date: datetime.date | None = None
+    primary_completion_date: datetime.date | None = None
     # None: the format carries no conditions (RePORTER), so an import leaves ours alone.
     registry_conditions: list[str] | None = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
@@ -109,10 +110,8 @@ STATUSES = {
     "WITHDRAWN": Status.WITHDRAWN,
     "AVAILABLE": Status.AVAILABLE,
     "NO_LONGER_AVAILABLE": Status.NO_LONGER_AVAILABLE,
-    # Expanded access that is paused for now reads best as "Paused".
-    "TEMPORARILY_NOT_AVAILABLE": Status.SUSPENDED,
-    # The treatment is now sold, so it is no longer given through the study.
-    "APPROVED_FOR_MARKETING": Status.NO_LONGER_AVAILABLE,
+    "TEMPORARILY_NOT_AVAILABLE": Status.TEMPORARILY_NOT_AVAILABLE,
+    "APPROVED_FOR_MARKETING": Status.APPROVED_FOR_MARKETING,
     "WITHHELD": Status.UNKNOWN,
     "UNKNOWN": Status.UNKNOWN,
     "UNKNOWN_STATUS": Status.UNKNOWN,

@@ -341,6 +341,7 @@ def _trial_fields(record: TrialRecord) -> dict[str, Any]:
         "enrollment": record.enrollment,
         "start_date": record.start_date,
         "completion_date": record.completion_date,
+        "primary_completion_date": record.primary_completion_date,
         "keywords": record.keywords,
         "min_age_value": record.min_age[0] if record.min_age else None,
         "min_age_unit": record.min_age[1] if record.min_age else "",
