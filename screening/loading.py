@@ -6,6 +6,7 @@ the engine itself never touches the ORM.
 
 from __future__ import annotations
 
+import datetime
 import threading
 import time
 from collections import defaultdict
@@ -23,9 +24,10 @@ from screening.trialset import TrialSet
 from trials.models import OPEN_STATUSES, Condition, Site, Trial
 
 
-def open_trials() -> list[TrialCriteria]:
-    """Every open, published trial with its registry facts and criteria: four queries."""
-    return trial_criteria(Trial.objects.published().open_to_enrolment())
+def open_trials(today: datetime.date | None = None) -> list[TrialCriteria]:
+    """Every trial open on `today` (default: today) and published, with its registry facts and
+    criteria: four queries."""
+    return trial_criteria(Trial.objects.published().open_to_enrolment(today))
 
 
 # Loading 10,000 trials with 20 criteria each takes seconds: keep the result per process and

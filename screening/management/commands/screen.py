@@ -51,7 +51,7 @@ class Command(BaseCommand):
                 f"These answers cannot be used:\n{lines}", returncode=USAGE_ERROR
             ) from error
         results = engine.evaluate(
-            answers, loading.open_trials(), today=today, conditions=loading.condition_tree()
+            answers, loading.open_trials(today), today=today, conditions=loading.condition_tree()
         )
         if options["json"]:
             self.stdout.write(json.dumps([result.as_dict() for result in results], indent=2))
