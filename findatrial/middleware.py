@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 
 from findatrial.views import method_not_allowed
 
@@ -43,3 +44,22 @@ def own_error_pages(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+class CompressPublicPages(GZipMiddleware):
+    """GZip for pages that carry no secret: the ones marked `Cache-Control: public`.
+
+    BREACH guesses a secret in a compressed response that also reflects what the attacker
+    sends. Pages everyone sees alike (trials.freshness) hold no CSRF token, session or link
+    token, so there is nothing to guess; pages with a patient's answers, a form or a shared
+    result's link are not public and go uncompressed. Static files come compressed from
+    whitenoise (built at collectstatic), so only HTML and XML are handled here.
+    """
+
+    COMPRESSED_TYPES = ("text/html", "application/xml")
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        public = "public" in response.get("Cache-Control", "")
+        if not public or not response.get("Content-Type", "").startswith(self.COMPRESSED_TYPES):
+            return response
+        return super().process_response(request, response)

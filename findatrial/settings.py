@@ -52,6 +52,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside everything that writes the body; public pages only (see its docstring: BREACH).
+    "findatrial.middleware.CompressPublicPages",
     "findatrial.middleware.reject_nul_bytes",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
