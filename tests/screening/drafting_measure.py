@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from django.conf import settings
@@ -82,14 +83,20 @@ def labels() -> dict:
 
 def registered_texts(registry_ids: Iterable[str] | None = None) -> dict[str, str]:
     """Eligibility text by registry id, read from ../shared/data (no database needed)."""
-    wanted = set(registry_ids) if registry_ids is not None else None
+    texts = _all_registered_texts()
+    if registry_ids is None:
+        return dict(texts)
+    return {registry_id: texts[registry_id] for registry_id in registry_ids}
+
+
+@cache
+def _all_registered_texts() -> dict[str, str]:
     texts = {}
     for path in sorted(SHARED_DATA.rglob("*")):
         if path.suffix not in {".json", ".xml"} or "reporter" in path.parts:
             continue
         for record in read_document(path.read_bytes()):
-            if wanted is None or record.registry_id in wanted:
-                texts[record.registry_id] = record.eligibility_text
+            texts[record.registry_id] = record.eligibility_text
     return texts
 
 

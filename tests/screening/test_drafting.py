@@ -413,3 +413,10 @@ def test_words_checked_on_trials_the_drafter_had_not_seen(vocabulary):
     assert excluded(vocabulary, line) == [
         ("last_investigational_drug", "exclusion", "within_last", {"amount": 3, "unit": "months"})
     ]
+
+
+def test_blood_counts_are_worded_the_way_lab_reports_print_them(vocabulary):
+    [draft] = drafts(vocabulary, exclusion=["Platelets < 50,000/mm3"])
+    assert draft.reason == (
+        "This study does not take people with a platelet count below 50 thousand per microliter."
+    )

@@ -2,9 +2,10 @@
 
 import pytest
 
-from screening.drafting import requirement_lines, vocabulary_from_questions
+from screening.drafting import draft_criteria, requirement_lines, vocabulary_from_questions
 from screening.drafting.lines import clean
 from screening.models import Question
+from screening.questions import clean_criterion_value
 from tests.screening.drafting_measure import SHARED_DATA, labels, registered_texts, score
 
 pytestmark = [
@@ -36,3 +37,19 @@ def test_drafts_are_precise_and_find_most_of_what_a_coordinator_would():
     print(result.summary())
     assert result.precision >= 0.90, result.wrong
     assert result.recall >= 0.80, result.misses
+
+
+def test_every_draft_on_the_whole_catalogue_is_a_criterion_its_question_accepts():
+    questions = {question.key: question for question in Question.objects.all()}
+    vocabulary = vocabulary_from_questions(questions.values())
+    texts = registered_texts()
+
+    drafts = [draft for text in texts.values() for draft in draft_criteria(text, vocabulary)]
+
+    assert len(texts) > 200 and len(drafts) > 500
+    for draft in drafts:
+        spec = questions[draft.question].spec()
+        assert clean_criterion_value(spec, draft.operator, draft.value) == draft.value, draft
+        assert draft.kind in ("inclusion", "exclusion")
+        assert draft.reason.startswith("This study ") and draft.reason.endswith("."), draft
+        assert draft.source, draft
