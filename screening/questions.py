@@ -181,6 +181,46 @@ def accepted_units(spec: QuestionSpec) -> tuple[str, ...]:
     return tuple(code for code in (spec.unit, *spec.alternative_units) if code)
 
 
+_UNIT_REWRITES = (
+    ("percent", "%"),
+    ("cells", ""),
+    ("cell", ""),
+    ("×", "x"),
+    ("mm³", "mm3"),
+    ("m²", "m2"),
+    ("⁹", "^9"),
+    ("³", "^3"),
+    ("10*9", "10^9"),
+    ("10e9", "10^9"),
+    ("10(9)", "10^9"),
+    ("10*3", "10^3"),
+    ("10e3", "10^3"),
+    ("10(3)", "10^3"),
+    ("x109/", "x10^9/"),
+    ("x103/", "x10^3/"),
+    ("m(2)", "m2"),
+    ("per", "/"),
+    ("microliters", "µl"),
+    ("microliter", "µl"),
+    ("microlitre", "µl"),
+    ("mcl", "µl"),
+    ("/ul", "/µl"),
+    ("cubicmillimeter", "mm3"),
+    ("cumm", "mm3"),
+    ("mm3", "µl"),
+    ("//", "/"),
+)
+
+
+def unit_key(written: str) -> str:
+    """One spelling for the many ways a unit is written ("x 10^9 cells/L" → "x10^9/l")."""
+    key = re.sub(r"\s+", "", written.lower().replace("μ", "µ"))
+    for old, new in _UNIT_REWRITES:
+        key = key.replace(old, new)
+    # "80,000 mm3" and "100,000 microliters": per cubic millimetre.
+    return "/" + key if key.startswith("µl") else key
+
+
 def resolve_unit(spec: QuestionSpec, written: str) -> str | None:
     """Which accepted unit a person meant by `written` ("lbs", "Months"), or None."""
     word = " ".join(written.strip().lower().split())
