@@ -125,7 +125,7 @@ UNITS: Final[dict[str, Unit]] = {
             gettext_lazy("×10⁹/L"),
             "blood_cells",
             1.0,
-            ("x10^9/l", "×10^9/l", "10^9/l", "x10e9/l", "g/l", "×10³/µl", "x10^3/µl", "k/µl"),
+            ("x10^9/l", "10^9/l", "g/l", "gi/l", "x10^3/µl", "10^3/µl", "k/µl", "thou/µl"),
         ),
         Unit(
             "/µL",
@@ -222,21 +222,29 @@ def unit_key(written: str) -> str:
 
 
 def resolve_unit(spec: QuestionSpec, written: str) -> str | None:
-    """Which accepted unit a person meant by `written` ("lbs", "Months"), or None."""
+    """Which accepted unit a person meant by `written` ("lbs", "Months", "K/uL"), or None.
+
+    Compared as unit_key() spells units, so lab papers' "x10E3/uL", "10³/µL" and "K/mcL" are
+    the same unit, as "kg / m2" is "kg/m²".
+    """
     word = " ".join(written.strip().lower().split())
     if not word:
         return spec.unit or None
     accepted = accepted_units(spec)
     if word in _DURATION_WORDS and _DURATION_WORDS[word] in accepted:
         return _DURATION_WORDS[word]
+    wanted = unit_key(word)
     for code in accepted:
         unit = UNITS[code]
-        if word == code.lower() or word in unit.aliases or word == str(unit.label).lower():
+        if wanted in {unit_key(name) for name in (code, str(unit.label), *unit.aliases)}:
             return code
     return None
 
 
-_NUMBER_WITH_UNIT = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?|[-+]?[.,]\d+)\s*(.*?)\s*$")
+_THOUSANDS = r"[-+]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 250,000 and 1,234.5
+_NUMBER_WITH_UNIT = re.compile(rf"^\s*({_THOUSANDS}|[-+]?\d+(?:[.,]\d+)?|[-+]?[.,]\d+)\s*(.*?)\s*$")
+# A blood count written in full (250000 platelets) is per µL: no one has that many ×10⁹/L.
+_FULL_COUNT_UNIT = "/µL"
 
 
 def parse_number(spec: QuestionSpec, raw: Any, unit: str | None = None) -> float:
@@ -254,7 +262,11 @@ def parse_number(spec: QuestionSpec, raw: Any, unit: str | None = None) -> float
         match = _NUMBER_WITH_UNIT.match(raw)
         if not match:
             raise AnswerError(spec.key, _("Please enter a number, such as 12."))
-        number = float(match.group(1).replace(",", "."))
+        written = match.group(1)
+        if re.fullmatch(_THOUSANDS, written):
+            number = float(written.replace(",", ""))
+        else:
+            number = float(written.replace(",", "."))  # 70,5 is 70.5
         if match.group(2):
             if unit:
                 raise AnswerError(spec.key, _("Please give the unit only once."))
@@ -271,9 +283,23 @@ def parse_number(spec: QuestionSpec, raw: Any, unit: str | None = None) -> float
             _("We do not know the unit “%(unit)s” here. You can use: %(units)s.")
             % {"unit": written_unit.strip(), "units": names},
         )
+    if code == spec.unit and not (isinstance(raw, str) and match.group(2)):
+        code = _full_count_unit(spec, number) or code
     if spec.unit and code != spec.unit:
         number = convert(number, code, spec.unit)
     return _check_range(spec, round(number, 3))
+
+
+def _full_count_unit(spec: QuestionSpec, number: float) -> str | None:
+    """ "/µL" for a blood count written in full with no unit typed (250000, 250,000) when it
+    cannot be in the canonical ×10⁹/L but fits per µL."""
+    if _FULL_COUNT_UNIT not in spec.alternative_units or spec.max_value is None:
+        return None
+    if number <= spec.max_value:
+        return None
+    per_litre = convert(number, _FULL_COUNT_UNIT, spec.unit)
+    low = spec.min_value if spec.min_value is not None else 0
+    return _FULL_COUNT_UNIT if low <= per_litre <= spec.max_value else None
 
 
 def _check_range(spec: QuestionSpec, number: float) -> float:
