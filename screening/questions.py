@@ -119,10 +119,11 @@ UNITS: Final[dict[str, Unit]] = {
         Unit("%", gettext_lazy("%"), "percent", 1.0, ("percent", "pct")),
         Unit("g/dL", gettext_lazy("g/dL"), "hemoglobin", 1.0, ("g/dl", "gm/dl", "g/100ml")),
         Unit("g/L", gettext_lazy("g/L"), "hemoglobin", 0.1, ("g/l", "gm/l")),
-        # Blood cells per litre; "×10³/µL" (thousands per microliter) is the same number.
+        # Blood cells per litre; "×10³/µL" (thousands per microliter) is the same number,
+        # and the way US lab papers print it ("K/uL"), so that is what patients read.
         Unit(
             "×10⁹/L",
-            gettext_lazy("×10⁹/L"),
+            gettext_lazy("thousand per µL"),
             "blood_cells",
             1.0,
             ("x10^9/l", "10^9/l", "g/l", "gi/l", "x10^3/µl", "10^3/µl", "k/µl", "thou/µl"),
