@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from tests import plain_language
 from tests.builders import make_trial
 from trials.demo_content import DEMO_TRIALS, MISLE_PROJECT_ID, MISLE_TRIAL_ID, SEED_TRIAL_ID
 from trials.management.commands.load_demo import Command as LoadDemo
@@ -249,19 +250,6 @@ def test_editorial_text_is_our_own_not_the_seed_page(demo):
         assert not runs & seed_runs, trial.registry_id
 
 
-def _syllables(word: str) -> int:
-    """Vowel groups, less a silent final e: rough, but fine for an average over many words."""
-    word = word.lower()
-    count = len(re.findall(r"[aeiouy]+", word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(count, 1)
-
-
-def _sentences(text: str) -> list[str]:
-    return [sentence for sentence in re.split(r"[.!?]+(?:\s|$)", text) if sentence.strip()]
-
-
 def test_editorial_text_reads_at_about_an_eighth_grade_level(demo):
     """Flesch-Kincaid grade over each trial's editorial prose, titles left out.
 
@@ -271,10 +259,10 @@ def test_editorial_text_reads_at_about_an_eighth_grade_level(demo):
     all_words = all_sentences = all_syllables = 0
     for trial in demo.values():
         text = " ".join(getattr(trial, field) for field in EDITORIAL_FIELDS[1:])
-        sentences = _sentences(text)
-        words = re.findall(r"[^\W\d_][\w'-]*", text)
-        syllables = sum(_syllables(word) for word in words)
-        grade = 0.39 * len(words) / len(sentences) + 11.8 * syllables / len(words) - 15.59
+        sentences = plain_language.sentences(text)
+        words = plain_language.words(text)
+        syllables = sum(plain_language.syllables(word) for word in words)
+        grade = plain_language.grade(len(words), len(sentences), syllables)
         assert grade <= 9.5, f"{trial.registry_id} reads at grade {grade:.1f}"
         assert max(len(sentence.split()) for sentence in sentences) <= 32, trial.registry_id
         all_words += len(words)
@@ -282,7 +270,7 @@ def test_editorial_text_reads_at_about_an_eighth_grade_level(demo):
         all_syllables += syllables
 
     average_sentence = all_words / all_sentences
-    grade = 0.39 * average_sentence + 11.8 * all_syllables / all_words - 15.59
+    grade = plain_language.grade(all_words, all_sentences, all_syllables)
     assert average_sentence <= 16
     assert grade <= 8
 
