@@ -47,6 +47,15 @@ class Rule:
     unit: str = ""  # the canonical unit's label, to show a number answer back
     depends_on: str = ""
     depends_on_values: tuple[Any, ...] = ()
+    # False for a draft no one on staff has checked: its miss never rules a trial out.
+    reviewed: bool = True
+    source: str = ""  # the registry line it came from, quoted when a draft is not met
+
+    @property
+    def rules_out(self) -> bool:
+        """Whether a miss of this rule alone may say "not eligible": the patient can
+        confirm the answer, and staff reviewed the rule."""
+        return self.confirmed_by == PATIENT and self.reviewed
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +143,7 @@ def _rule_signature(rule: Rule) -> tuple:
         rule.operator,
         _frozen(rule.value),
         rule.confirmed_by,
+        rule.reviewed,
         rule.depends_on,
         _frozen(rule.depends_on_values),
     )

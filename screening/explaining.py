@@ -187,6 +187,11 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
             }
         else:
             note = _("Your answer may not fit. Your doctor can check.")
+        drafted = [rule.source for rule in finding.doubtful if not rule.reviewed and rule.source]
+        if drafted:
+            # Our staff have not checked this criterion yet: show what the study itself says.
+            quote = _("The study lists: “%(line)s”") % {"line": drafted[0]}
+            return f"{reason} {note} {quote}".strip()
         return f"{reason} {note}"
     if finding.outcome == Outcome.UNKNOWN:
         unsure = unanswered = False

@@ -15,8 +15,9 @@ an inclusion group is met when any member holds, not met only when every applica
 definitely does not hold, otherwise unknown; an exclusion group excludes when any member holds.
 Not-applicable members are ignored; a group of only not-applicable members is not applicable.
 
-A miss is *definite* only when the patient can confirm it: a patient-confirmed criterion (or a
-group whose failing members are all patient-confirmed).
+A miss is *definite* only when the patient can confirm it and staff reviewed the criterion
+(Rule.rules_out), or for a group when its failing members all are so. A broken draft, like a
+doctor-confirmed miss, only means "ask your doctor".
 
 Registry fields act as criteria without authoring: age (completed years, inclusive bounds),
 sex, conditions (the patient's conditions count with their parents: lupus nephritis is lupus)
@@ -34,9 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from screening.criteria import (
-    DOCTOR,
     EXCLUSION,
-    PATIENT,
     ConditionTree,
     Finding,
     Outcome,
@@ -184,7 +183,7 @@ def _single_finding(kind: str, rule: Rule, context: Context) -> Finding:
         keys = _unsettled_keys(rule, context.answers)
         return Finding(Outcome.UNKNOWN, "criteria", rules=rules, doubtful=rules, deciding_keys=keys)
     if holds is (kind == EXCLUSION):
-        definite = rule.confirmed_by == PATIENT
+        definite = rule.rules_out
         doubtful = () if definite else rules
         return Finding(
             Outcome.NOT_MET, "criteria", definite=definite, rules=rules, doubtful=doubtful
@@ -202,7 +201,7 @@ def _group_finding(kind: str, members: tuple[Rule, ...], context: Context) -> Fi
     holding = [rule for rule, holds in applicable if holds is True]
     if kind == EXCLUSION:
         if holding:
-            definite = any(rule.confirmed_by == PATIENT for rule in holding)
+            definite = any(rule.rules_out for rule in holding)
             doubtful = () if definite else tuple(holding)
             return Finding(
                 Outcome.NOT_MET, "criteria", definite=definite, rules=rules, doubtful=doubtful
@@ -212,8 +211,8 @@ def _group_finding(kind: str, members: tuple[Rule, ...], context: Context) -> Fi
             return Finding(Outcome.MET, "criteria", rules=rules)
         if not unknown:
             failing = [rule for rule, _holds_ in applicable]
-            definite = all(rule.confirmed_by == PATIENT for rule in failing)
-            doubtful = () if definite else tuple(r for r in failing if r.confirmed_by == DOCTOR)
+            definite = all(rule.rules_out for rule in failing)
+            doubtful = () if definite else tuple(r for r in failing if not r.rules_out)
             return Finding(
                 Outcome.NOT_MET, "criteria", definite=definite, rules=rules, doubtful=doubtful
             )
