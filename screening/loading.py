@@ -17,7 +17,7 @@ from django.db.models import Count, Max, Q, Sum
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.geo import Point, SitePlaces, miles_from, site_places
-from screening.models import Criterion, Question
+from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
@@ -222,9 +222,13 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             "confirmed_by",
             "any_of_group",
             "reason",
+            "status",
+            "source",
         )
     )
-    for trial_id, question_id, operator, value, kind, confirmed_by, group, reason in criteria:
+    for row in criteria:
+        trial_id, question_id, operator, value, kind, confirmed_by, group, reason = row[:8]
+        status, source = row[8:]
         rules[trial_id].append(
             Rule(
                 operator=operator,
@@ -233,6 +237,8 @@ def trial_criteria(trials) -> list[TrialCriteria]:
                 confirmed_by=confirmed_by,
                 any_of_group=group,
                 reason=reason,
+                reviewed=status == CriterionStatus.REVIEWED,
+                source=source,
                 **questions[question_id],
             )
         )

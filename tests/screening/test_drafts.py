@@ -202,3 +202,17 @@ def test_the_demo_seed_criteria_are_reviewed_name_their_lines_and_demo_trials_ge
     assert (seed.coverage.checked, seed.coverage.listed) == (6, 8)
     assert not Criterion.objects.filter(status="draft").exists()
     assert not Trial.objects.filter(coverage__isnull=True).exists()
+
+
+def test_loading_tells_the_engine_which_rules_are_drafts_and_where_they_came_from():
+    from screening.loading import open_trials
+
+    trial = make_trial("NCT01234567", eligibility_text=TEXT)
+    make_criterion(trial, "sledai_2k", "gte", 6, confirmed_by="doctor")
+    redraft(trial, [egfr_draft()], LINES, questions())
+
+    (loaded,) = [found for found in open_trials() if found.trial_id == "NCT01234567"]
+
+    by_key = {rule.key: rule for rule in loaded.rules}
+    assert (by_key["egfr"].reviewed, by_key["egfr"].source) == (False, LINES[1])
+    assert (by_key["sledai_2k"].reviewed, by_key["sledai_2k"].source) == (True, "")
