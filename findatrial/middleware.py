@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
@@ -63,3 +64,23 @@ class CompressPublicPages(GZipMiddleware):
         if not public or not response.get("Content-Type", "").startswith(self.COMPRESSED_TYPES):
             return response
         return super().process_response(request, response)
+
+
+def private_when_personal(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Any response that read or set the session is the patient's own: no cache may keep it.
+
+    A rule here rather than a decorator on each view, so no new page holding answers can
+    forget it. Listed before SessionMiddleware, it sees the session cookie that one sets.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        response = get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and (
+            session.accessed or settings.SESSION_COOKIE_NAME in response.cookies
+        ):
+            # Replaced, not patched: a max-age a view set for everyone must not survive.
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    return middleware

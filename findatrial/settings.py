@@ -55,6 +55,7 @@ MIDDLEWARE = [
     # Outside everything that writes the body; public pages only (see its docstring: BREACH).
     "findatrial.middleware.CompressPublicPages",
     "findatrial.middleware.reject_nul_bytes",
+    "findatrial.middleware.private_when_personal",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -159,11 +160,15 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Questionnaire answers live only in the patient's signed cookie, never in our database.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+# A patient's answers live only in their cookie, encrypted; a signed-in staff member's session
+# lives in the database so that logging out ends it (findatrial/sessions.py). Both end when
+# the browser closes, and after two hours without a request.
+SESSION_ENGINE = "findatrial.sessions"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 24 * 2
+SESSION_COOKIE_AGE = 60 * 60 * 2
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_SAVE_EVERY_REQUEST = True  # each request restarts the two hours
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 

@@ -205,8 +205,8 @@ def submit(
     key = form.get("step", "")
     if form.get("answered", "0") not in ("", "0") and not state.has_started:
         lost = _(
-            "Your earlier answers are no longer here. We forget them after two days, or "
-            "when the browser clears them, to keep them private. Let’s start again."
+            "Your earlier answers are no longer here. To keep them private, we forget them "
+            "when you close the browser, or after two hours without use. Let’s start again."
         )
         return state, Outcome(notes=((messages.WARNING, lost),))
     if action == "back":

@@ -1,6 +1,6 @@
 """The patient's answers between requests: answers, history, skipped questions and scope.
 
-The state lives only in the patient's session (a signed cookie), as canonical JSON values:
+The state lives only in the patient's session (an encrypted cookie), as canonical JSON values:
 nothing about a patient is written to the database. Functions here are plain: they take the
 state and the question bank and return new values; `views` reads and writes the session.
 """

@@ -1,6 +1,6 @@
 """The eligibility questionnaire, one question a step, and its results.
 
-Answers live only in the session (a signed cookie). Every step works as a plain form POST and
+Answers live only in the session (an encrypted cookie). Every step works as a plain form POST and
 redirect; with htmx the step swaps in place and the results page appends more cards.
 """
 
@@ -360,7 +360,7 @@ def _page_url(request: HttpRequest, param: str, number: int) -> str:
 
 # -- results shared with a doctor ---------------------------------------------------------
 
-# The patient's own link to the copy they shared, kept in their (signed cookie) session so the
+# The patient's own link to the copy they shared, kept in their (encrypted cookie) session so the
 # results page can show it again; `answers` fingerprints the answers it was made from.
 SHARED_SESSION_KEY = "shared_result"
 
