@@ -13,7 +13,7 @@ import segno
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from trials.models import Kind, Status, Trial
+from trials.models import Kind, Phase, Status, Trial
 from trials.names import tidy_capitals
 
 SHORTLIST_LIMIT = 20
@@ -109,6 +109,20 @@ _SCHEMA_STATUS = {
 }
 
 
+# schema.org retired MedicalTrial's `phase` (release 7.0) and has no property for it now: a
+# phase is said as a more specific type, the NCI Thesaurus class for that phase of trial.
+_NCIT = "http://purl.obolibrary.org/obo/NCIT_"
+_PHASE_TYPE = {
+    Phase.EARLY_PHASE_1: f"{_NCIT}C54721",
+    Phase.PHASE_1: f"{_NCIT}C15600",
+    Phase.PHASE_1_2: f"{_NCIT}C15693",
+    Phase.PHASE_2: f"{_NCIT}C15601",
+    Phase.PHASE_2_3: f"{_NCIT}C15694",
+    Phase.PHASE_3: f"{_NCIT}C15602",
+    Phase.PHASE_4: f"{_NCIT}C15603",
+}
+
+
 def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
     """schema.org data for a trial page: MedicalTrial, or MedicalStudy for an NIH project.
 
@@ -121,14 +135,16 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
         "identifier": trial.registry_id,
         "url": url,
     }
+    if trial.source_url:
+        data["sameAs"] = trial.source_url  # the study's own page at its registry
     if trial.official_title and trial.official_title != trial.title:
         data["alternateName"] = trial.official_title
     description = trial.plain_summary or trial.brief_summary
     if description:
         data["description"] = description
     if trial.kind != Kind.NIH_PROJECT:
-        if trial.phase:
-            data["phase"] = str(trial.get_phase_display())
+        if trial.phase in _PHASE_TYPE:
+            data["additionalType"] = _PHASE_TYPE[trial.phase]
         if trial.is_unknown_status:
             data["status"] = str(trial.status_label())
         else:

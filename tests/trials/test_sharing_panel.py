@@ -25,6 +25,7 @@ def make_shared_trial(**fields):
         "plain_summary": "Does a cell treatment help lupus that other medicines did not?",
         "phase": Phase.PHASE_2,
         "sponsor": "Medical University of South Carolina",
+        "source_url": "https://clinicaltrials.gov/study/NCT02633163",
     }
     defaults.update(fields)
     return make_trial("NCT02633163", **defaults)
@@ -118,6 +119,21 @@ def test_link_previews_use_the_plain_title_and_summary(client):
     assert tags_["og:site_name"] == "Find a Trial"
     assert tags_["twitter:card"] == "summary"
     assert tags_["twitter:title"] == "Donor stem cells for lupus & kidney disease"
+    assert tags_["og:image"] == "http://testserver/static/img/card.png"
+    assert tags_["og:image:alt"].startswith("Find a Trial")
+
+
+def test_the_link_preview_image_is_our_own_card(client):
+    html = trial_html(client, make_shared_trial())
+
+    image = client.get(meta(html)["og:image"].removeprefix("http://testserver"))
+
+    assert image.status_code == 200
+    assert image["Content-Type"] == "image/png"
+    card = b"".join(image.streaming_content)
+    assert card.startswith(b"\x89PNG")
+    assert int.from_bytes(card[16:20], "big") == int(meta(html)["og:image:width"]) == 1200
+    assert int.from_bytes(card[20:24], "big") == int(meta(html)["og:image:height"]) == 630
     assert tags(html, "link", rel="canonical") == [{"rel": "canonical", "href": PERMALINK}]
 
 
@@ -141,7 +157,9 @@ def test_json_ld_describes_the_trial_as_a_medical_trial(client):
     assert data["name"] == "Donor stem cells for lupus & kidney disease"
     assert data["alternateName"].startswith("A Phase II Trial")
     assert data["description"].startswith("Does a cell treatment")
-    assert data["phase"] == "Phase 2"
+    assert "phase" not in data  # retired by schema.org 7.0: the phase is a type now
+    assert data["additionalType"] == "http://purl.obolibrary.org/obo/NCIT_C15601"  # Phase II
+    assert data["sameAs"] == "https://clinicaltrials.gov/study/NCT02633163"
     assert data["status"] == "https://schema.org/ActiveNotRecruiting"
     assert data["sponsor"] == {
         "@type": "Organization",
@@ -164,7 +182,7 @@ def test_json_ld_of_an_nih_project_has_no_phase_or_enrolment_status(client):
 
     assert data["@type"] == "MedicalStudy"
     assert data["identifier"] == "NIH-11159694"
-    assert "phase" not in data
+    assert "additionalType" not in data
     assert "status" not in data
 
 
