@@ -17,10 +17,10 @@ from findatrial.outages import RETRY_AFTER_SECONDS, is_outage, outage_log
 @require_GET
 @cache_control(max_age=60 * 60 * 24, public=True)
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    # The questionnaire and shared results are personal: keep them out of search engines.
+    # The questionnaire's pages may be crawled: each says noindex, which a crawler kept out
+    # would never read. Shared results are not fetched at all: a leaked link stays unread.
     lines = [
         "User-agent: *",
-        f"Disallow: {reverse('screening:check')}",
         "Disallow: /shared/",
         f"Disallow: {reverse('admin:index')}",
         "",

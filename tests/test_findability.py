@@ -25,12 +25,28 @@ def test_sitemap_lists_published_trials_only(client, db):
     assert "http://testserver/trials/" in locations
 
 
-def test_robots_keeps_personal_pages_out_and_points_to_the_sitemap(client):
+def test_robots_lets_crawlers_read_the_questionnaires_noindex_and_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
 
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
-    assert "Disallow: /check/" in lines
+    assert not any(line.startswith("Disallow: /check") for line in lines)
     assert "Disallow: /shared/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_the_questionnaire_pages_say_noindex_themselves(client, db):
+    response = client.get(reverse("screening:check"))
+
+    assert '<meta name="robots" content="noindex">' in response.content.decode()
+
+
+def test_home_list_and_questionnaire_each_have_their_own_description(client, db):
+    from tests.pages import meta
+
+    pages = [reverse("trials:home"), reverse("trials:list"), reverse("screening:check")]
+    descriptions = [meta(client.get(url).content.decode())["description"] for url in pages]
+
+    assert len(set(descriptions)) == 3
+    assert all(len(description) > 50 for description in descriptions)

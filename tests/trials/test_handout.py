@@ -137,12 +137,13 @@ def test_handout_of_an_unpublished_trial_is_not_found_even_for_staff(client, ali
     assert handout(client).status_code == 404
 
 
-def test_handout_is_not_indexed_and_points_search_engines_to_the_trial_page(client):
+def test_handout_points_search_engines_to_the_trial_page_as_its_canonical(client):
     make_handout_trial()
 
     html = handout(client).content.decode()
 
-    assert tags(html, "meta", name="robots", content="noindex")
+    # No noindex beside it: the two would contradict each other.
+    assert not tags(html, "meta", name="robots")
     assert tags(html, "link", rel="canonical", href=PERMALINK)
 
 
