@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .context import any_of
-from .drafter import Found, any_of_in_line, find_in_line, line_kind
+from .drafter import Found, alternatives, find_in_line, line_kind
 from .lines import RequirementLine, drafting_lines, requirement_lines
 from .vocabulary import Vocabulary, vocabulary_from_questions
 
@@ -52,23 +52,24 @@ class Draft:
 def draft_criteria(eligibility_text: str, vocabulary: Vocabulary) -> list[Draft]:
     """Draft criteria on the vocabulary's questions, in the order of the text's lines."""
     drafts: list[Draft] = []
-    groups: dict[int, str] = {}
+    groups: dict[int, str] = {}  # lead-in number → its any-of label
     for line in drafting_lines(eligibility_text):
         found = find_in_line(line, vocabulary)
         if not found:
             continue
-        group = ""
-        inclusion = line_kind(line) == "inclusion"
-        if inclusion and line.lead_number and _any_of(line.lead):
-            group = groups.setdefault(line.lead_number, f"any-of-{len(groups) + 1}")
-        elif inclusion and any_of_in_line(line.requirement.text, found):
-            group = groups.setdefault(-len(drafts) - 1, f"any-of-{len(groups) + 1}")
-        drafts += [_draft(item, line.requirement.text, group) for item in found]
+        group_of: dict[int, str] = {}
+        if line_kind(line) == "inclusion":
+            if line.lead_number and any_of(line.lead):
+                label = groups.setdefault(line.lead_number, f"any-of-{len(groups) + 1}")
+                group_of = {id(item): label for item in found}
+            else:
+                for run in alternatives(line.requirement.text, found):
+                    label = groups.setdefault(-len(groups) - 1, f"any-of-{len(groups) + 1}")
+                    group_of.update({id(item): label for item in run})
+        drafts += [
+            _draft(item, line.requirement.text, group_of.get(id(item), "")) for item in found
+        ]
     return drafts
-
-
-def _any_of(lead: str) -> bool:
-    return any_of(lead)
 
 
 def _draft(item: Found, source: str, group: str) -> Draft:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from screening.questions import Operator, QuestionType
 
-from .context import Context, any_of
+from .context import Context
 from .grammar import (
     Comparison,
     TimeWindow,
@@ -33,6 +33,7 @@ from .grammar import (
     in_unit,
     lower,
     windows,
+    words,
 )
 from .lines import Line
 from .reasons import reason
@@ -109,6 +110,9 @@ def find_in_line(line: Line, vocabulary: Vocabulary) -> list[Found]:
         if context.about_someone_else(mention.start):
             continue
         if concept.type == QuestionType.NUMBER:
+            # "an increase of ≥ 1 EDSS point": a change in the number, not the number.
+            if context.blocked(mention.start, mention.end, words("number_blockers")):
+                continue
             following = next((m.start for m in named[index + 1 :] if m.concept != concept), None)
             preceding = max((m.end for m in named[:index] if m.concept != concept), default=0)
             found += _numbers(context, kind, mention, following, preceding)
@@ -178,7 +182,7 @@ _COMPARISON_BEFORE_NAME = re.compile(
     r"(exceeding|greater than|more than|higher than|above|less than|below|lower than|"
     r"at least|at most|up to|no more than|>=|<=|≥|≤|>|<)\s+(?:the\s+)?(?:equivalent\s+of\s+)?$"
 )
-_CHAIN = re.compile(r"^\s*(?:,|or|and|and/or|but|;|\()?\s*$")
+_CHAIN = re.compile(r"^[\s,;(]*(?:and/or|or|and|but)?[\s,(]*$")
 
 
 def _numbers(context: Context, kind, mention, following, preceding) -> list[Found]:
@@ -244,13 +248,35 @@ def _found(mention: Mention, kind: str, operator: str, value) -> Found:
     return Found(concept.key, kind, operator, value, mention.start, mention.end, concept)
 
 
-def any_of_in_line(text: str, found: list[Found]) -> bool:
-    """True when an inclusion line lists several concepts as alternatives ("ANA or anti-dsDNA")."""
-    if len({item.key for item in found}) < 2:
-        return False
+def alternatives(text: str, found: list[Found]) -> list[list[Found]]:
+    """Runs of requirements an inclusion line offers as alternatives, one run per any-of group.
+
+    "Positive ANA or anti-dsDNA ... SLEDAI-2K ≥ 6": ANA and anti-dsDNA are a run, joined by
+    "or" in one clause; the SLEDAI-2K score is needed as well. After "at least one of" every
+    requirement to the end of its sentence is in the run.
+    """
+    context = Context(text)
     ordered = sorted(found, key=lambda item: item.start)
-    lowered = lower(text)
-    return any_of(text) or any(
-        re.search(r"\bor\b", lowered[a.end : b.start])
-        for a, b in zip(ordered, ordered[1:], strict=False)
+    cue = find_phrases(context.text, words("any_of"))
+    runs: list[list[Found]] = []
+    for item in ordered:
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and _joined_by_or(context, previous, item, cue):
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [run for run in runs if len({item.key for item in run}) > 1]
+
+
+def _joined_by_or(context: Context, first: Found, second: Found, cue) -> bool:
+    if cue:
+        cue_start = cue[0][0]
+        sentence = context.clause(cue_start, glued=False)
+        if all(cue_start < item.start < sentence[1] for item in (first, second)):
+            return True
+    between = context.text[first.end : second.start]
+    return (
+        context.clause(first.start) == context.clause(second.start)
+        and len(between) <= 80
+        and bool(re.search(r"\bor\b", between))
     )

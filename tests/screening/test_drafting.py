@@ -420,3 +420,30 @@ def test_blood_counts_are_worded_the_way_lab_reports_print_them(vocabulary):
     assert draft.reason == (
         "This study does not take people with a platelet count below 50 thousand per microliter."
     )
+
+
+def test_only_requirements_joined_by_or_are_alternatives(vocabulary):
+    line = (
+        "Positive ANA (≥1:80 titer) or positive dsDNA antibody within 6 months of screening "
+        "Clinically active SLE determined by SLEDAI score ≥6 at screening"
+    )
+    groups = [(d.question, d.any_of_group) for d in drafts(vocabulary, inclusion=[line])]
+    assert groups == [
+        ("ana_positive", "any-of-1"),
+        ("anti_dsdna_positive", "any-of-1"),
+        ("sledai_2k", ""),
+    ]
+    line = "At least one of the following: ANA ≥ 1:80, anti-dsDNA, anti-Smith antibody"
+    found = drafts(vocabulary, inclusion=[line])
+    assert {d.any_of_group for d in found} == {"any-of-1"} and len(found) == 3
+
+
+def test_a_change_in_a_number_or_a_condition_on_it_is_no_requirement(vocabulary):
+    line = "EDSS of greater than or equal to 3.0, and less than or equal to 6.5, at screening"
+    assert included(vocabulary, line) == [
+        ("edss", "inclusion", "gte", 3),
+        ("edss", "inclusion", "lte", 6.5),
+    ]
+    assert included(vocabulary, "No significant change in EDSS (1 point or more)") == []
+    line = "An increase of ≥1 EDSS point (if at randomization EDSS ≤ 5.0)"
+    assert included(vocabulary, line) == []
