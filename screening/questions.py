@@ -120,17 +120,18 @@ UNITS: Final[dict[str, Unit]] = {
         Unit("g/dL", gettext_lazy("g/dL"), "hemoglobin", 1.0, ("g/dl", "gm/dl", "g/100ml")),
         Unit("g/L", gettext_lazy("g/L"), "hemoglobin", 0.1, ("g/l", "gm/l")),
         # Blood cells per litre; "×10³/µL" (thousands per microliter) is the same number,
-        # and the way US lab papers print it ("K/uL"), so that is what patients read.
+        # and how US lab reports print it ("150 K/µL"), so that is what patients read, in
+        # words (drafted reasons and "You said" alike).
         Unit(
             "×10⁹/L",
-            gettext_lazy("thousand per µL"),
+            gettext_lazy("thousand per microliter"),
             "blood_cells",
             1.0,
             ("x10^9/l", "10^9/l", "g/l", "gi/l", "x10^3/µl", "10^3/µl", "k/µl", "thou/µl"),
         ),
         Unit(
             "/µL",
-            gettext_lazy("per µL"),
+            gettext_lazy("per microliter"),
             "blood_cells",
             0.001,
             ("/ul", "/µl", "/mcl", "per µl", "per microliter", "cells/µl", "/mm3", "/mm³"),

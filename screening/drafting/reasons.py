@@ -18,9 +18,6 @@ _QUIET_UNITS = {"points", "mL/min/1.73m²"}
 def _amount(value: float, unit: str) -> str:
     if not unit or unit in _QUIET_UNITS:
         return format_number(value)
-    if unit == "×10⁹/L":
-        # How lab reports in the US print blood counts: "150 K/µL".
-        return _("%(number)s thousand per microliter") % {"number": format_number(value)}
     label = str(UNITS[unit].label)
     return f"{format_number(value)}{label}" if unit == "%" else f"{format_number(value)} {label}"
 

@@ -58,7 +58,7 @@ def test_a_full_count_without_a_typed_unit_is_read_per_microliter(raw, unit):
 def test_a_count_typed_with_a_unit_that_does_not_fit_is_refused_not_guessed():
     with pytest.raises(AnswerError) as refused:
         read("platelets", "3000 x10^9/L")
-    assert refused.value.message == "Please enter 2000 thousand per µL or less."
+    assert refused.value.message == "Please enter 2000 thousand per microliter or less."
 
 
 @pytest.mark.parametrize(
@@ -86,5 +86,5 @@ def test_a_unit_of_another_kind_is_refused_with_the_units_we_take():
     with pytest.raises(AnswerError) as refused:
         read("platelets", "150 mg")
     assert refused.value.message == (
-        "We do not know the unit “mg” here. You can use: thousand per µL, per µL."
+        "We do not know the unit “mg” here. You can use: thousand per microliter, per microliter."
     )
