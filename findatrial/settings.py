@@ -232,6 +232,11 @@ PERMISSIONS_POLICY = {
     )
 }
 
+# A request's form data (not its files) may be 1 MB at most: enough for an admin page with
+# registry texts at their cap (trials.importers.sanitise), far more than any patient sends.
+# More gets our 400 page; the questionnaire reads at most 40 characters of an answer.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 # Where the "refresh from ClinicalTrials.gov" admin action fetches a study.
 CTGOV_API_URL = os.environ.get("CTGOV_API_URL", "https://clinicaltrials.gov/api/v2/studies/")
 

@@ -22,6 +22,8 @@ from screening.state import FlowState
 
 # The "None of these" box of a multiple choice question.
 NONE_OF_THESE = "none"
+# The longest typed answer we read or show back: a number with its unit, a month, a ZIP code.
+MOST_ANSWER_CHARACTERS = 40
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ def show(
     """The question with its boxes filled from an earlier `answer`, or from a `posted` form."""
     if posted is not None:
         chosen = set(posted.getlist("answer"))
-        text = (posted.get("answer") or "").strip()
+        text = (posted.get("answer") or "").strip()[:MOST_ANSWER_CHARACTERS]
         unit = posted.get("unit") or spec.unit
     else:
         chosen, text, unit = _as_filled(spec, answer)

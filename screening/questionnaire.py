@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from screening import engine
 from screening.criteria import ConditionTree
-from screening.display import NONE_OF_THESE
+from screening.display import MOST_ANSWER_CHARACTERS, NONE_OF_THESE
 from screening.questions import (
     NEVER,
     NOT_SURE,
@@ -138,6 +138,10 @@ def read_answer(spec: QuestionSpec, action: str, form: Any, *, today: datetime.d
     raw = (form.get("answer") or "").strip()
     if not raw:
         raise AnswerError(spec.key, _missing_message(spec))
+    if len(raw) > MOST_ANSWER_CHARACTERS:
+        raise AnswerError(
+            spec.key, _("That answer is too long. Please type only the number, month or code.")
+        )
     if spec.type == QuestionType.NUMBER:
         unit = form.get("unit") or None
         if unit is not None and unit not in accepted_units(spec):

@@ -97,6 +97,16 @@ def filter_choices() -> FilterChoices:
     )
 
 
+# What a message quotes back of a value we did not understand: enough to recognise it, never a
+# megabyte a link or a form stuffed in.
+ECHO_CHARACTERS = 60
+
+
+def echo(value: str) -> str:
+    value = value.strip()
+    return value if len(value) <= ECHO_CHARACTERS else value[: ECHO_CHARACTERS - 1] + "…"
+
+
 def read_filters(
     params: Mapping[str, str], choices: FilterChoices
 ) -> tuple[TrialFilters, list[str]]:
@@ -110,7 +120,7 @@ def read_filters(
         if condition is None:
             problems.append(
                 _("We don't know the condition “%(value)s”, so all conditions are shown.")
-                % {"value": slug}
+                % {"value": echo(slug)}
             )
 
     open_value = params.get("open", "").strip().lower()
@@ -118,14 +128,14 @@ def read_filters(
     if open_value not in TRUE_WORDS | FALSE_WORDS:
         problems.append(
             _("We didn't understand “%(value)s” for open studies, so all studies are shown.")
-            % {"value": params.get("open", "")}
+            % {"value": echo(params.get("open", ""))}
         )
 
     country = _known(params.get("country", ""), choices.states_by_country)
     if params.get("country", "").strip() and not country:
         problems.append(
             _("We have no study sites in “%(value)s”, so all countries are shown.")
-            % {"value": params.get("country", "").strip()}
+            % {"value": echo(params.get("country", ""))}
         )
 
     state_value = params.get("state", "").strip()
@@ -138,7 +148,7 @@ def read_filters(
     if state_value and not state:
         problems.append(
             _("We have no study sites in “%(value)s”, so all states are shown.")
-            % {"value": state_value}
+            % {"value": echo(state_value)}
         )
 
     phase_value = params.get("phase", "").strip().lower()
@@ -146,7 +156,7 @@ def read_filters(
     if phase_value and not phase:
         problems.append(
             _("We don't know the phase “%(value)s”, so all phases are shown.")
-            % {"value": params.get("phase", "").strip()}
+            % {"value": echo(params.get("phase", ""))}
         )
 
     filters = TrialFilters(
