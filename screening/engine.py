@@ -21,7 +21,17 @@ from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar
 
 from screening import explaining
-from screening.criteria import ConditionTree, Finding, Outcome, TrialCriteria, TrialResult, Verdict
+from screening.criteria import (
+    DOCTOR,
+    EXCLUSION,
+    ConditionTree,
+    Finding,
+    Outcome,
+    Rule,
+    TrialCriteria,
+    TrialResult,
+    Verdict,
+)
 from screening.judging import Context, findings
 from screening.questions import is_applicable
 from screening.trialset import TrialSet, judge_each_once
@@ -32,6 +42,7 @@ class _Asked(Protocol):
     depends_on: str
     depends_on_values: tuple[Any, ...]
     position: int
+    confirmed_by: str
 
 
 Q = TypeVar("Q", bound=_Asked)
@@ -97,11 +108,21 @@ def next_question(
     conditions: ConditionTree | None = None,
     skipped: Collection[str] = (),
 ) -> Q | None:
-    """The unanswered, applicable question that could settle the most still-possible trials.
+    """The unanswered, applicable question that can change the verdict of the most trials.
 
-    A question counts for a trial when some unknown finding of that trial waits on it. A
-    question that can change no verdict is never returned; None means there is nothing left
-    worth asking. Ties go to the question that comes first in the bank's order.
+    The patient's own facts come before what only a doctor can confirm (lab values, scores);
+    within each, the question that matters for more still-possible trials first, then the
+    bank's order. A question matters for a trial when some answer of it can change the
+    trial's verdict:
+
+    - it settles an unknown of a trial that can still come out "likely eligible" (nothing
+      keeps it at "ask your doctor" that a question still to ask could settle), or
+    - it can rule the trial out: a registry fact (age, sex, conditions) or a reviewed,
+      patient-confirmed criterion waits on it.
+
+    A draft or a doctor-confirmed criterion only moves a trial between "likely eligible" and
+    "ask your doctor", so it is not asked for a trial that stays "ask your doctor" anyway.
+    None means there is nothing left worth asking.
     """
     return progress(
         answers, trials, questions, today=today, conditions=conditions, skipped=skipped
@@ -127,32 +148,44 @@ def progress(
     context = Context(answers, today, conditions or ConditionTree())
     if not isinstance(trials, TrialSet):
         trials = TrialSet(trials)
-    possible, waiting = _waiting(trials, _judged(trials, context))
+    unasked = [
+        question
+        for question in questions
+        if question.key not in answers and question.key not in skipped
+    ]
+    possible, mattering = _mattering(
+        trials, _judged(trials, context), frozenset(question.key for question in unasked)
+    )
     best: Q | None = None
-    for question in sorted(questions, key=lambda question: question.position):
-        if question.key in answers or question.key in skipped:
-            continue
-        if not is_applicable(question, answers):
-            continue
-        if waiting[question.key] and (best is None or waiting[question.key] > waiting[best.key]):
+    for question in sorted(unasked, key=lambda question: _order(question, mattering)):
+        if mattering[question.key] and is_applicable(question, answers):
             best = question
+            break
     return Progress(possible, best)
+
+
+def _order(question: _Asked, mattering: Counter[str]) -> tuple[bool, int, int]:
+    """Asking order: the patient's own facts first, the most deciding first, then the bank's."""
+    return (question.confirmed_by == DOCTOR, -mattering[question.key], question.position)
 
 
 @dataclass(frozen=True, slots=True)
 class _Judged:
     """Which signature ids rule a trial out, which make it "ask your doctor", and which wait
-    on unanswered questions (unknowns, with the questions that could settle them)."""
+    on unanswered questions: the questions that could settle them, and those of them whose
+    answer could rule the trial out."""
 
     excluded: frozenset[int]
     doubtful: frozenset[int]
     waiting: Mapping[int, frozenset[str]]
+    ruling: Mapping[int, tuple[frozenset[str], bool]]
 
 
 def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
     excluded: set[int] = set()
     doubtful: set[int] = set()
     waiting: dict[int, frozenset[str]] = {}
+    ruling: dict[int, tuple[frozenset[str], bool]] = {}
     for signature_id, finding in judge_each_once(trials, context):
         verdict = verdict_of(finding)
         if verdict is Verdict.NOT_ELIGIBLE:
@@ -161,23 +194,58 @@ def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
             doubtful.add(signature_id)
             if finding.outcome is Outcome.UNKNOWN and finding.deciding_keys:
                 waiting[signature_id] = frozenset(finding.deciding_keys)
-    return _Judged(frozenset(excluded), frozenset(doubtful), waiting)
+                ruling[signature_id] = _ruling_keys(finding)
+    return _Judged(frozenset(excluded), frozenset(doubtful), waiting, ruling)
 
 
-def _waiting(trials: TrialSet, judged: _Judged) -> tuple[int, Counter[str]]:
-    """Trials still possible, and for each unanswered question how many of them wait on it."""
-    still = trials.everyone & ~trials.union_mask(judged.excluded)
+def _ruling_keys(finding: Finding) -> tuple[frozenset[str], bool]:
+    """The unanswered questions whose answers could make this unknown finding a definite miss,
+    and whether it takes all of them (an inclusion group fails only when every member does)."""
+    if finding.about != "criteria":
+        return frozenset(finding.deciding_keys), False  # age, sex and conditions rule out
+    unsettled = set(finding.deciding_keys)
+    if finding.rules[0].kind == EXCLUSION:  # any one member that holds and rules out
+        members = [rule for rule in finding.doubtful if rule.rules_out]
+        return frozenset(key for rule in members for key in _keys(rule) & unsettled), False
+    if not all(rule.rules_out for rule in finding.rules):
+        return frozenset(), False
+    keys = [_keys(rule) & unsettled for rule in finding.doubtful]
+    if not all(keys):  # a member answered "I'm not sure" stays unknown
+        return frozenset(), False
+    return frozenset().union(*keys), True
+
+
+def _keys(rule: Rule) -> set[str]:
+    return {rule.key, rule.depends_on} - {""}
+
+
+def _mattering(
+    trials: TrialSet, judged: _Judged, unasked: frozenset[str]
+) -> tuple[int, Counter[str]]:
+    """Trials still possible, and for each unasked question how many of them it matters for."""
+    excluded = trials.union_mask(judged.excluded)
+    still = trials.everyone & ~excluded
+    # Trials kept at "ask your doctor" by something no question still to ask can settle.
+    stuck = trials.union_mask(
+        signature_id
+        for signature_id in judged.doubtful
+        if judged.waiting.get(signature_id, frozenset()).isdisjoint(unasked)
+    )
     by_key: dict[str, int] = {}
     for signature_id, keys in judged.waiting.items():
         mask = trials.masks.get(signature_id, 0)
+        ruling, needs_all = judged.ruling[signature_id]
+        if needs_all and not ruling <= unasked:
+            ruling = frozenset()
         for key in keys:
-            by_key[key] = by_key.get(key, 0) | mask
-    waiting: Counter[str] = Counter()
+            matters = mask if key in ruling else mask & ~stuck
+            by_key[key] = by_key.get(key, 0) | matters
+    mattering: Counter[str] = Counter()
     for key, mask in by_key.items():
         count = (mask & still).bit_count()
         if count:
-            waiting[key] = count
-    return still.bit_count(), waiting
+            mattering[key] = count
+    return still.bit_count(), mattering
 
 
 def _sequence(trials: Iterable[TrialCriteria]) -> Sequence[TrialCriteria]:

@@ -183,6 +183,7 @@ class Question(models.Model):
             depends_on=self.depends_on.key if self.depends_on_id else "",
             depends_on_values=tuple(self.depends_on_values or ()),
             position=self.position,
+            confirmed_by=self.confirmed_by,
         )
 
 

@@ -160,6 +160,7 @@ class QuestionSpec:
     depends_on: str = ""
     depends_on_values: tuple[Any, ...] = ()
     position: int = 0
+    confirmed_by: str = "patient"  # or "doctor": lab values and scores, asked after the rest
 
 
 class AnswerError(ValueError):
