@@ -36,15 +36,16 @@ def answer(client, key: str, value=None, *, action: str = "answer", **extra):
     return client.post(reverse("screening:check"), data)
 
 
-def walk(client, answers: dict, *, default_action: str = "not_sure") -> list[str]:
+def walk(client, answers: dict, *, default_action: str = "not_sure", start: str = "") -> list[str]:
     """Answer every question asked until the results; returns the keys in asking order.
 
     Questions missing from `answers` get `default_action` (not sure, or skip where not sure
-    is not offered).
+    is not offered). `start` is the first address (a clinician's link), the plain
+    questionnaire without it.
     """
     asked: list[str] = []
-    response = client.get(reverse("screening:check"))
-    for _turn in range(40):
+    response = client.get(start or reverse("screening:check"))
+    for _turn in range(80):
         if response.status_code in (302, 303):
             if response["Location"] == reverse("screening:results"):
                 return asked
