@@ -133,6 +133,9 @@ def next_question(
 class Progress(Generic[Q]):
     still_possible: int
     next_question: Q | None
+    # Every unasked question that can still change a verdict, applicable yet or not: answers
+    # only ever shrink it, so it bounds how many questions are left.
+    worth_asking: frozenset[str] = frozenset()
 
 
 def progress(
@@ -161,7 +164,8 @@ def progress(
         if mattering[question.key] and is_applicable(question, answers):
             best = question
             break
-    return Progress(possible, best)
+    worth = frozenset(question.key for question in unasked if mattering[question.key])
+    return Progress(possible, best, worth)
 
 
 def _order(question: _Asked, mattering: Counter[str]) -> tuple[bool, int, int]:

@@ -20,7 +20,6 @@ from screening.questions import (
     QuestionSpec,
     QuestionType,
     accepted_units,
-    is_applicable,
     parse_answer,
 )
 from screening.state import FlowState, can_edit, previous_key, record_answer, record_skip
@@ -77,17 +76,9 @@ def current_step(
         question = by_key[LOCATION_KEY]
     remaining = 0
     if question is not None:
-        left = {
-            key
-            for key in trials.question_keys
-            if key in by_key
-            and key not in state.answers
-            and key not in state.skipped
-            and is_applicable(by_key[key], state.answers)
-        }
+        left = set(found.worth_asking) | {question.key}
         if _location_wanted(state, by_key):
             left.add(LOCATION_KEY)
-        left.add(question.key)
         remaining = len(left)
     return Step(
         question=question,

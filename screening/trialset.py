@@ -53,23 +53,6 @@ class TrialSet(Sequence[TrialCriteria]):
         return f"TrialSet({len(self._trials)} trials)"
 
     @cached_property
-    def question_keys(self) -> frozenset[str]:
-        """Every question some trial could ask about: an honest ceiling for "questions left"."""
-        keys: set[str] = set()
-        for trial in self._trials:
-            if trial.min_age is not None or trial.max_age is not None:
-                keys.add("age")
-            if trial.sex in ("female", "male"):
-                keys.add("sex")
-            if trial.conditions or trial.healthy_volunteers is not True:
-                keys.add("conditions")
-            for rule in trial.rules:
-                keys.add(rule.key)
-                if rule.depends_on:
-                    keys.add(rule.depends_on)
-        return frozenset(keys)
-
-    @cached_property
     def conditions_by_trial(self) -> dict[str, frozenset[str]]:
         """Each trial's conditions, by trial id."""
         return {trial.trial_id: trial.conditions for trial in self._trials}

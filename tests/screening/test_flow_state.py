@@ -230,13 +230,23 @@ def test_editing_shows_the_question_again_and_counts_without_its_answer():
     assert step.number == 1
 
 
-def test_questions_in_use_are_the_registry_facts_and_authored_criteria():
-    trials = [
-        lupus_trial(rules=(Rule("pregnant", "eq", True, depends_on="sex"),)),
-        TrialCriteria("T2", sex="female", healthy_volunteers=True),
-    ]
+def test_questions_left_count_only_those_that_can_still_change_a_verdict():
+    weight = Rule("weight", "lte", 150, reviewed=False, source="Weight up to 150 kg")
+    trials = TrialSet(
+        [
+            lupus_trial("T1", rules=(weight,), conditions=frozenset({"lupus-nephritis"})),
+            lupus_trial("T2"),
+        ]
+    )
+    state = FlowState(answers={"conditions": ["sle"]}, history=("conditions",))
 
-    assert TrialSet(trials).question_keys == {"age", "conditions", "pregnant", "sex"}
+    step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
+
+    assert step.question.key == "age"
+    # T1 stays "ask your doctor" (lupus of the kidneys is for a doctor to say): its drafted
+    # weight limit can change nothing, so only the age and the ZIP code are left.
+    assert step.remaining == 2
+    assert step.progress_max == 3
 
 
 def test_scope_by_condition_takes_its_kinds_and_scope_by_trials_takes_the_list():

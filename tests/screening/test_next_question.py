@@ -8,7 +8,7 @@ import itertools
 import random
 
 from screening.criteria import AgeLimit, Rule, Verdict
-from screening.engine import evaluate, next_question
+from screening.engine import evaluate, next_question, progress
 from screening.questions import NOT_SURE, QuestionSpec
 from tests.screening import test_engine as engine_tests
 from tests.screening.test_engine import FITS, PREGNANCY_EXCLUDED, TODAY, TREE, trial
@@ -190,7 +190,12 @@ def test_questions_never_asked_could_not_have_changed_any_verdict_and_asked_ones
         # Findings are weighed one by one: two criteria of one trial on the same question can
         # make each other moot, so the engine may ask something that changes nothing there.
         one_each = all(len({r.key for r in t.rules}) == len(t.rules) for t in trials)
+        worth = frozenset(CHOICES)
         while (key := ask(answers, trials)) is not None:
+            # What is left to ask only shrinks, so its size bounds the questions left.
+            step = progress(answers, trials, QUESTIONS, today=TODAY, conditions=TREE)
+            assert key in step.worth_asking <= worth, (seed, answers)
+            worth = step.worth_asking
             # What is asked can change a verdict, for some answers to everything else.
             others = [other for other in keys if other != key]
             assert not one_each or any(
