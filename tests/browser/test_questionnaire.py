@@ -76,27 +76,43 @@ def still_possible(page) -> str:
     return page.locator("#still-possible").inner_text().strip()
 
 
-def answer_by_keyboard(page, key: str) -> None:
-    """Answer the step on screen with the keys a keyboard user would press."""
+def answer_by_keyboard(
+    page,
+    key: str,
+    *,
+    typed: dict[str, str] | None = None,
+    chosen: dict[str, str] | None = None,
+    pressed: dict[str, str] | None = None,
+) -> None:
+    """Answer the step on screen with the keys a keyboard user would press: type what `typed`
+    says, choose the option `chosen` names, press the button `pressed` names, else "not sure"."""
+    typed = TYPED if typed is None else typed
+    chosen = {"sex": "Female", **(chosen or {})}
     if key == "conditions":
         tab_to(page, lambda element: element["label"] == "Lupus (SLE)")
         page.keyboard.press("Space")
         tab_to(page, button("Next"))
         page.keyboard.press("Enter")
-    elif key == "sex":
+    elif key in chosen:
         # Radios: Tab into the group, arrow keys choose.
         tab_to(page, lambda element: element["type"] == "radio")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowUp")
-        assert focused(page)["label"] == "Female"
-        assert page.get_by_label("Female").is_checked()
+        for _press in range(5):
+            if focused(page)["label"] == chosen[key]:
+                break
+            page.keyboard.press("ArrowDown")
+        assert focused(page)["label"] == chosen[key]
+        assert page.get_by_label(chosen[key], exact=True).is_checked()
         tab_to(page, button("Next"))
         page.keyboard.press("Enter")
-    elif key in TYPED:
-        page.keyboard.press("Tab")
-        assert focused(page)["id"] == "answer"
+    elif pressed and key in pressed:
+        tab_to(page, button(pressed[key]))
+        page.keyboard.press("Enter")
+    elif key in typed:
+        tab_to(page, lambda element: element["id"] == "answer")
         page.keyboard.press("Control+A")
-        page.keyboard.type(TYPED[key])
+        page.keyboard.type(typed[key])
         page.keyboard.press("Enter")
     else:
         tab_to(page, button("I’m not sure"))
