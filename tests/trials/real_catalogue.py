@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 
 from trials.importers.service import import_paths
@@ -26,6 +27,19 @@ def import_real_catalogue() -> None:
     result = import_paths([SHARED_DATA])
     assert result.errors == []
     Trial.objects.update(published=True)
+
+
+@pytest.fixture(scope="module")
+def real_catalogue(django_db_setup, django_db_blocker):
+    """The catalogue imported once for a whole test module, rolled back after it.
+
+    Each test still runs in its own transaction inside this one, so what a test writes is
+    undone before the next.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        import_real_catalogue()
+        yield
+        transaction.set_rollback(True)
 
 
 def trial_pages(client: Client) -> Iterator[tuple[Trial, str]]:

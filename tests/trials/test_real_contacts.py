@@ -7,20 +7,19 @@ from html import unescape
 import pytest
 
 from tests.trials.real_catalogue import (
-    import_real_catalogue,
     needs_shared_data,
+    real_catalogue,  # noqa: F401 (the module's fixture)
     trial_pages,
     visible_text,
 )
 from trials.models import Contact
 
-pytestmark = [pytest.mark.django_db, needs_shared_data]
+pytestmark = [pytest.mark.django_db, needs_shared_data, pytest.mark.usefixtures("real_catalogue")]
 
 E164_LINK = re.compile(r"^tel:\+[1-9]\d{6,14}(;ext=\d{1,6})?$")
 
 
 def test_every_phone_on_every_real_page_dials_in_international_form(client):
-    import_real_catalogue()
     links, not_e164, junk_extensions, junk_shown = 0, [], [], []
 
     for trial, html in trial_pages(client):
@@ -45,8 +44,6 @@ def test_every_phone_on_every_real_page_dials_in_international_form(client):
 
 
 def test_the_paris_numbers_dial_france_and_say_so(client):
-    import_real_catalogue()
-
     text = visible_text(client.get("/trials/NCT03562065/").content.decode())
     html = client.get("/trials/NCT03562065/").content.decode()
 
@@ -56,8 +53,6 @@ def test_the_paris_numbers_dial_france_and_say_so(client):
 
 
 def test_real_extensions_are_kept_and_dialled(client):
-    import_real_catalogue()
-
     html = client.get("/trials/NCT02633163/").content.decode()
 
     assert 'href="tel:+14052718001;ext=34400"' in html
@@ -65,7 +60,6 @@ def test_real_extensions_are_kept_and_dialled(client):
 
 
 def test_no_real_page_lists_a_contact_twice_or_the_backup_first(client):
-    import_real_catalogue()
     repeated, backup_first, researchers_twice = [], [], []
 
     for trial, html in trial_pages(client):
@@ -88,8 +82,6 @@ def test_no_real_page_lists_a_contact_twice_or_the_backup_first(client):
 
 
 def test_the_registry_phone_is_kept_beside_the_one_we_read():
-    import_real_catalogue()
-
     paris = Contact.objects.filter(trial__registry_id="NCT03562065", registry_phone="142499742")
 
     assert list(paris.values_list("phone", "phone_ext", "registry_phone_ext")) == [
@@ -100,8 +92,6 @@ def test_the_registry_phone_is_kept_beside_the_one_we_read():
 
 
 def test_phones_per_country_are_counted_once():
-    import_real_catalogue()
-
     countries = Counter(
         contact.phone_country or "United States" for contact in Contact.objects.exclude(phone="")
     )

@@ -4,18 +4,17 @@ import pytest
 
 from screening import loading
 from tests.trials.real_catalogue import (
-    import_real_catalogue,
     needs_shared_data,
+    real_catalogue,  # noqa: F401 (the module's fixture)
     trial_pages,
     visible_text,
 )
 from trials.models import Kind, Status, Trial
 
-pytestmark = [pytest.mark.django_db, needs_shared_data]
+pytestmark = [pytest.mark.django_db, needs_shared_data, pytest.mark.usefixtures("real_catalogue")]
 
 
 def test_no_real_study_in_unknown_status_is_shown_or_screened_as_open(client):
-    import_real_catalogue()
     unknown = {trial.registry_id for trial in Trial.objects.all() if trial.is_unknown_status}
     shown_open, unsaid = [], []
 
@@ -35,8 +34,6 @@ def test_no_real_study_in_unknown_status_is_shown_or_screened_as_open(client):
 
 
 def test_the_2017_pregnancy_registry_says_when_it_was_last_confirmed(client):
-    import_real_catalogue()
-
     text = visible_text(client.get("/trials/NCT00513591/").content.decode())
 
     assert "We could not confirm this study is still open (last confirmed June 2017)" in text
@@ -44,7 +41,6 @@ def test_the_2017_pregnancy_registry_says_when_it_was_last_confirmed(client):
 
 
 def test_expanded_access_and_nih_projects_say_what_they_are(client):
-    import_real_catalogue()
     contradictions, ended_unsaid = [], []
 
     for trial, html in trial_pages(client):
