@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
 from trials.places import PlacedBy
 from trials.regions import is_home
+from trials.registry_text import unescape_registry_text
 from trials.site_names import site_name
 
 
@@ -297,6 +298,25 @@ class Trial(models.Model):
     @property
     def title(self) -> str:
         return self.plain_title or self.brief_title or self.official_title
+
+    @property
+    def summary_text(self) -> str:
+        """One plain paragraph for previews: our summary, else the registry's, unescaped."""
+        return self.plain_summary or " ".join(unescape_registry_text(self.brief_summary).split())
+
+    @property
+    def has_plain_language(self) -> bool:
+        """Whether our team wrote any plain-language text for this page."""
+        return any(
+            (
+                self.plain_summary,
+                self.what_it_studies,
+                self.good_fit,
+                self.not_a_fit,
+                self.potential_benefit,
+                self.similar_studies,
+            )
+        )
 
     @property
     def is_open(self) -> bool:

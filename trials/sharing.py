@@ -139,7 +139,7 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
         data["sameAs"] = trial.source_url  # the study's own page at its registry
     if trial.official_title and trial.official_title != trial.title:
         data["alternateName"] = trial.official_title
-    description = trial.plain_summary or trial.brief_summary
+    description = trial.summary_text
     if description:
         data["description"] = description
     if trial.kind != Kind.NIH_PROJECT:

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 from django_htmx.middleware import HtmxDetails
 
-from trials.eligibility_text import readable_eligibility
+from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
 from trials.selectors import (
@@ -129,6 +129,7 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "trial": trial,
             "site_groups": group_sites(trial.sites.all()),
             "eligibility": readable_eligibility(trial.eligibility_text),
+            "summary_blocks": registry_blocks(trial.brief_summary),
             "open_statuses": OPEN_STATUSES,
             "permalink": permalink,
             "json_ld": kept(

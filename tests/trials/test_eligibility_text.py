@@ -1,6 +1,6 @@
 """Registered eligibility text becomes headed lists a person can read."""
 
-from trials.eligibility_text import readable_eligibility
+from trials.eligibility_text import find_heading, readable_eligibility
 
 CTGOV_TEXT = """Inclusion Criteria:
 
@@ -91,3 +91,100 @@ def test_a_paragraph_between_lists_starts_a_new_list():
 def test_empty_text_gives_nothing_to_show():
     assert readable_eligibility("") == []
     assert readable_eligibility("  \n \n") == []
+
+
+# --- headings: a hand-labelled set of real spellings (from ../shared/data), and look-alikes ---
+
+HEADINGS = {
+    "Inclusion Criteria:": "inclusion",
+    "Exclusion Criteria": "exclusion",
+    "INCLUSION CRITERIA:": "inclusion",
+    "- INCLUSION CRITERIA:": "inclusion",
+    "Key Inclusion Criteria:": "inclusion",
+    "Key Exclusion Criteria:": "exclusion",
+    "Inclusion:": "inclusion",
+    "Exclusion:": "exclusion",
+    "Criteria for Exclusion:": "exclusion",
+    "Specific exclusions:": "exclusion",
+    "Exclusion Criteria of drugs": "exclusion",
+    "Exclusion criteria specific to patients with PSC": "exclusion",
+    "Inclusion Criteria for all patients to join the protocol": "inclusion",
+    "*Phase I clinical trial Inclusion Criteria": "inclusion",
+    "PSC patients - Inclusion": "inclusion",
+    "INCLUSION CRITERIA - All patients admitted must satisfy the following:": "inclusion",
+}
+NOT_HEADINGS = [
+    "RRMS not fulfilling inclusion criteria",
+    "1. SPMS not fulfilling inclusion criteria",
+    "Any condition not fulfilling inclusion criteria",
+    "NOTE: Other protocol-defined Inclusion/ Exclusion Criteria apply",
+    "Other criteria the investigator consider improper for inclusion.",
+    "Inclusion of women of child-bearing age is allowed",
+    "Complication mentioned in 5 above in inclusion",
+    "ToleDYNAMIC Substudy: Inclusion criteria are those of the main study",
+    "Diagnosis of MS as defined by the McDonald criteria",
+]
+
+
+def test_headings_are_found_in_their_common_spellings_and_nothing_else():
+    found = {line: find_heading(line) for line in [*HEADINGS, *NOT_HEADINGS]}
+
+    true_positives = [
+        line for line in HEADINGS if found[line] and found[line].kind == HEADINGS[line]
+    ]
+    false_positives = [line for line in NOT_HEADINGS if found[line]]
+    precision = len(true_positives) / (len(true_positives) + len(false_positives))
+    recall = len(true_positives) / len(HEADINGS)
+
+    assert (precision, recall) == (1.0, 1.0), (false_positives, set(HEADINGS) - set(true_positives))
+
+
+def test_a_heading_written_as_a_bullet_is_a_heading_not_an_item():
+    sections = readable_eligibility("- INCLUSION CRITERIA:\n- adults with SLE\n")
+
+    assert sections[0].kind == "inclusion"
+    assert [item.text for item in sections[0].blocks[0].items] == ["adults with SLE"]
+
+
+def test_the_old_nci_layout_gets_sub_headings_and_one_item_per_requirement():
+    text = (
+        "PROTOCOL ENTRY CRITERIA:\n\n--Disease Characteristics-- Systemic lupus by American\n"
+        "College of Rheumatology criteria Prednisone 10 to 30 mg/day No daily dose 1 mg/kg or\n"
+        "greater --Patient Characteristics-- Not pregnant\n"
+    )
+
+    sections = readable_eligibility(text)
+
+    assert [(section.kind, section.title) for section in sections] == [
+        ("", "Disease characteristics"),
+        ("", "Patient characteristics"),
+    ]
+    assert [item.text for item in sections[0].blocks[0].items] == [
+        "Systemic lupus by American College of Rheumatology criteria",
+        "Prednisone 10 to 30 mg/day",
+        "No daily dose 1 mg/kg or greater",
+    ]
+    assert sections[1].blocks[0].paragraph == "Not pregnant"
+
+
+def test_a_wrapped_line_joins_its_item_even_after_a_blank_line():
+    text = (
+        "Exclusion Criteria:\n\n  -  Unable to be reached by phone\n\n"
+        "  -  Rheumatologist considers patient unable to participate, generally due to\n"
+        "     cognitive problems or severe illness\n\n"
+        "of any kind, as judged by the doctor.\n"
+    )
+
+    items = readable_eligibility(text)[0].blocks[0].items
+
+    assert [item.text for item in items] == [
+        "Unable to be reached by phone",
+        "Rheumatologist considers patient unable to participate, generally due to cognitive"
+        " problems or severe illness of any kind, as judged by the doctor.",
+    ]
+
+
+def test_escapes_are_undone_before_the_text_is_split():
+    sections = readable_eligibility("Inclusion Criteria:\n\n* BMI \\< 40\n* Age \\>= 18\n")
+
+    assert [item.text for item in sections[0].blocks[0].items] == ["BMI < 40", "Age >= 18"]
