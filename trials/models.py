@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from trials.labels import age_range_in_words, funding_in_words
+from trials.names import tidy_capitals
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
 from trials.places import PlacedBy
 from trials.regions import is_home
@@ -53,10 +55,26 @@ class Condition(models.Model):
 
 
 class Kind(models.TextChoices):
-    INTERVENTIONAL = "interventional", _("Treatment study (interventional)")
+    INTERVENTIONAL = "interventional", _("Interventional study")
     OBSERVATIONAL = "observational", _("Observational study")
     EXPANDED_ACCESS = "expanded_access", _("Expanded access")
     NIH_PROJECT = "nih_project", _("NIH-funded research project")
+
+
+class Purpose(models.TextChoices):
+    """What an interventional study is for, as the registry says (its "primary purpose")."""
+
+    TREATMENT = "treatment", _("Treatment study")
+    PREVENTION = "prevention", _("Prevention study")
+    DIAGNOSTIC = "diagnostic", _("Study of a way to diagnose")
+    SUPPORTIVE_CARE = "supportive_care", _("Supportive care study (comfort and quality of life)")
+    SCREENING = "screening", _("Screening study (finding a disease early)")
+    HEALTH_SERVICES_RESEARCH = "health_services_research", _("Study of how care is given")
+    BASIC_SCIENCE = "basic_science", _("Basic science study (how the body or disease works)")
+    DEVICE_FEASIBILITY = "device_feasibility", _("Early study of a medical device")
+    EDUCATIONAL = "educational", _("Education or counseling study")
+    ECOLOGIC_OR_COMMUNITY = "ecologic_or_community", _("Community study")
+    OTHER = "other", _("Interventional study")
 
 
 class Status(models.TextChoices):
@@ -206,6 +224,9 @@ class Trial(models.Model):
     status = models.CharField(max_length=30, choices=Status.choices, default=Status.UNKNOWN)
     status_verified_on = models.DateField(_("status last verified"), null=True, blank=True)
     phase = models.CharField(max_length=20, choices=Phase.choices, blank=True)
+    primary_purpose = models.CharField(
+        _("what the study is for"), max_length=30, choices=Purpose.choices, blank=True
+    )
     sponsor = models.CharField(max_length=300, blank=True)
     funding_mechanism = models.CharField(
         max_length=10, blank=True, help_text=_("NIH activity code, such as U01 or R01.")
@@ -297,7 +318,8 @@ class Trial(models.Model):
 
     @property
     def title(self) -> str:
-        return self.plain_title or self.brief_title or self.official_title
+        """Our title, else the registry's (tidied when the registry wrote it in capitals)."""
+        return self.plain_title or tidy_capitals(self.brief_title or self.official_title)
 
     @property
     def summary_text(self) -> str:
@@ -368,50 +390,24 @@ class Trial(models.Model):
         return _("NIH RePORTER") if self.is_nih_project else _("ClinicalTrials.gov")
 
     def age_range_label(self) -> str:
-        low = _age(self.min_age_value, self.min_age_unit)
-        high = _age(self.max_age_value, self.max_age_unit)
-        if low and high:
-            return _("%(low)s to %(high)s") % {"low": low, "high": high}
-        if low:
-            return _("%(low)s and older") % {"low": low}
-        if high:
-            return _("Up to %(high)s") % {"high": high}
-        return _("Any age")
+        low = (self.min_age_value, self.min_age_unit) if self.min_age_value is not None else None
+        high = (self.max_age_value, self.max_age_unit) if self.max_age_value is not None else None
+        return age_range_in_words(low, high)
 
     def funding_label(self) -> str:
-        return FUNDING_MECHANISMS.get(self.funding_mechanism, self.funding_mechanism)
+        return funding_in_words(self.funding_mechanism)
+
+    def study_type_label(self) -> str:
+        """ "Prevention study", "Observational study": the kind, and for interventional
+        studies what the registry says they are for."""
+        if self.kind == Kind.INTERVENTIONAL and self.primary_purpose:
+            return Purpose(self.primary_purpose).label
+        return self.get_kind_display()
 
     def mark_criteria_written(self) -> None:
         """Remember which eligibility text the structured criteria were written against."""
         self.criteria_fingerprint = eligibility_fingerprint(self.eligibility_text)
         self.criteria_need_review = False
-
-
-def _age(value: int | None, unit: str) -> str:
-    if value is None:
-        return ""
-    return f"{value} {AgeUnit(unit or AgeUnit.YEARS).label}"
-
-
-# NIH activity codes we meet, in words. Unknown codes are shown as the code alone.
-FUNDING_MECHANISMS = {
-    "U01": _("Research project, cooperative agreement (U01)"),
-    "UM1": _("Research project, cooperative agreement (UM1)"),
-    "U19": _("Research program, cooperative agreement (U19)"),
-    "R01": _("Research project grant (R01)"),
-    "R03": _("Small research grant (R03)"),
-    "R21": _("Exploratory research grant (R21)"),
-    "R34": _("Clinical trial planning grant (R34)"),
-    "R35": _("Outstanding investigator award (R35)"),
-    "R44": _("Small business research grant (R44)"),
-    "R43": _("Small business research grant (R43)"),
-    "K23": _("Career development award (K23)"),
-    "K08": _("Career development award (K08)"),
-    "P30": _("Research center grant (P30)"),
-    "P50": _("Specialized research center grant (P50)"),
-    "T32": _("Training grant (T32)"),
-    "F31": _("Research fellowship (F31)"),
-}
 
 
 class Site(models.Model):

@@ -18,6 +18,7 @@ from .records import (
     ctgov_study_url,
     map_kind,
     map_phase,
+    map_purpose,
     map_researcher_role,
     map_sex,
     map_site_status,
@@ -66,6 +67,9 @@ def read_classic_study(study: dict[str, Any]) -> TrialRecord:
     )
     record.kind = map_kind(design.get("StudyType"), warnings)
     record.phase = map_phase(as_strings(as_dict(design.get("PhaseList")).get("Phase")), warnings)
+    record.primary_purpose = map_purpose(
+        as_dict(design.get("DesignInfo")).get("DesignPrimaryPurpose"), warnings
+    )
     record.enrollment = parse_int(as_dict(design.get("EnrollmentInfo")).get("EnrollmentCount"))
     record.sponsor = clean(as_dict(sponsors.get("LeadSponsor")).get("LeadSponsorName"))
     condition_list = as_dict(conditions.get("ConditionList"))

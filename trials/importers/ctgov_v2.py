@@ -19,6 +19,7 @@ from .records import (
     ctgov_study_url,
     map_kind,
     map_phase,
+    map_purpose,
     map_researcher_role,
     map_sex,
     map_site_status,
@@ -64,6 +65,9 @@ def read_v2_study(study: dict[str, Any]) -> TrialRecord:
     )
     record.kind = map_kind(design.get("studyType"), warnings)
     record.phase = map_phase(as_strings(design.get("phases")), warnings)
+    record.primary_purpose = map_purpose(
+        as_dict(design.get("designInfo")).get("primaryPurpose"), warnings
+    )
     record.enrollment = parse_int(as_dict(design.get("enrollmentInfo")).get("count"))
     record.sponsor = clean(sponsor.get("name"))
     record.registry_conditions = as_strings(conditions.get("conditions"))

@@ -15,6 +15,7 @@ from .records import (
     ctgov_study_url,
     map_kind,
     map_phase,
+    map_purpose,
     map_researcher_role,
     map_sex,
     map_site_status,
@@ -48,6 +49,9 @@ def read_clinical_study(study: Element) -> TrialRecord:
     )
     record.kind = map_kind(study.findtext("study_type"), warnings)
     record.phase = map_phase([study.findtext("phase") or ""], warnings)
+    record.primary_purpose = map_purpose(
+        study.findtext("study_design_info/primary_purpose"), warnings
+    )
     record.enrollment = parse_int(study.findtext("enrollment"))
     record.sponsor = clean(study.findtext("sponsors/lead_sponsor/agency"))
     record.registry_conditions = _texts(study, "condition")

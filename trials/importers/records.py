@@ -9,7 +9,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from trials.models import AgeUnit, ContactRole, Kind, Phase, ResearcherRole, Sex, Status
+from trials.models import (
+    AgeUnit,
+    ContactRole,
+    Kind,
+    Phase,
+    Purpose,
+    ResearcherRole,
+    Sex,
+    Status,
+)
 
 # (value, unit) such as (18, "years"); None means the registry sets no bound.
 AgeBound = tuple[int, str]
@@ -67,6 +76,7 @@ class TrialRecord:
     status: str = Status.UNKNOWN
     status_verified_on: datetime.date | None = None
     phase: str = Phase.NOT_APPLICABLE
+    primary_purpose: str = ""
     sponsor: str = ""
     funding_mechanism: str = ""
     enrollment: int | None = None
@@ -226,6 +236,32 @@ def map_phase(values: list[str], warnings: list[str]) -> str:
         warnings.append(f"unusual phase combination {values!r}, left blank")
         return Phase.NOT_APPLICABLE
     return phase
+
+
+PURPOSES = {
+    "TREATMENT": Purpose.TREATMENT,
+    "PREVENTION": Purpose.PREVENTION,
+    "DIAGNOSTIC": Purpose.DIAGNOSTIC,
+    "SUPPORTIVE_CARE": Purpose.SUPPORTIVE_CARE,
+    "SCREENING": Purpose.SCREENING,
+    "HEALTH_SERVICES_RESEARCH": Purpose.HEALTH_SERVICES_RESEARCH,
+    "BASIC_SCIENCE": Purpose.BASIC_SCIENCE,
+    "DEVICE_FEASIBILITY": Purpose.DEVICE_FEASIBILITY,
+    "EDUCATIONAL_COUNSELING_TRAINING": Purpose.EDUCATIONAL,
+    "ECOLOGIC_OR_COMMUNITY": Purpose.ECOLOGIC_OR_COMMUNITY,
+    "OTHER": Purpose.OTHER,
+}
+
+
+def map_purpose(value: str | None, warnings: list[str]) -> str:
+    """ "SUPPORTIVE_CARE", "Supportive Care", "Educational/Counseling/Training" -> ours."""
+    if not value:
+        return ""
+    purpose = PURPOSES.get(enum_key(value))
+    if purpose is None:
+        warnings.append(f"unknown primary purpose {value!r}, left blank")
+        return ""
+    return purpose
 
 
 def map_researcher_role(value: str | None) -> str:

@@ -64,8 +64,15 @@ def read_reporter_project(project: dict[str, Any]) -> TrialRecord:
     record.registry_updated_on = parse_date(
         project.get("date_added") or project.get("award_notice_date")
     )
-    # RePORTER lists no conditions: the editors choose ours, and an import keeps their choice.
+    # RePORTER lists no conditions, so an import keeps the ones editors chose. Its spending
+    # categories ("Lupus; Autoimmune Disease; Clinical Research") are curated by NIH: one that
+    # is a name of one of our conditions adds it; a project that names none maps to none.
     record.registry_conditions = None
+    record.keywords = [
+        clean(category)
+        for category in str(project.get("spending_categories_desc") or "").split(";")
+        if clean(category)
+    ]
     record.source_url = reporter_project_url(appl_id) if appl_id else ""
 
     country = tidy_capitals(clean(organization.get("org_country")))

@@ -283,12 +283,18 @@ def _upsert(
         fields["unmapped_conditions"] = match.unmapped
         slugs = match.slugs
     condition_ids = {catalogue.ids[slug] for slug in slugs} if slugs is not None else None
+    # Without a registry condition list (RePORTER), specific keywords only add conditions.
+    added_ids = (
+        {catalogue.ids[slug] for slug in map_conditions([], record.keywords, catalogue.index).slugs}
+        if slugs is None
+        else set()
+    )
 
     if trial is None:
         trial = Trial(registry_id=record.registry_id, published=publish, **fields)
         trial.save()
-        if condition_ids:
-            trial.conditions.add(*condition_ids)
+        if condition_ids or added_ids:
+            trial.conditions.add(*(condition_ids or set()), *added_ids)
         _sync_children(trial, record, is_new=True)
         return trial, "created"
 
@@ -316,6 +322,9 @@ def _upsert(
     if condition_ids is not None and current_ids != condition_ids:
         trial.conditions.set(condition_ids)
         conditions_changed = True
+    if added_ids - current_ids:
+        trial.conditions.add(*(added_ids - current_ids))
+        conditions_changed = True
     children_changed = _sync_children(trial, record, is_new=False)
 
     if not (changed or conditions_changed or children_changed):
@@ -336,6 +345,7 @@ def _trial_fields(record: TrialRecord) -> dict[str, Any]:
         "status": record.status,
         "status_verified_on": record.status_verified_on,
         "phase": record.phase,
+        "primary_purpose": record.primary_purpose,
         "sponsor": record.sponsor,
         "funding_mechanism": record.funding_mechanism,
         "enrollment": record.enrollment,

@@ -1,0 +1,90 @@
+"""Registry facts in words: ages, NIH activity codes, study purposes, names in capitals."""
+
+import pytest
+
+from tests.builders import make_trial
+from trials.importers.records import map_purpose
+from trials.labels import age_in_words, age_range_in_words, funding_in_words
+from trials.models import Purpose
+from trials.names import tidy_capitals
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "words"),
+    [
+        ((18, "years"), (75, "years"), "18 years to 75 years"),
+        ((0, "years"), None, "Any age"),
+        ((0, "days"), (17, "years"), "Up to 17 years"),
+        ((1, "years"), None, "1 year and older"),
+        ((6, "months"), (1, "years"), "6 months to 1 year"),
+        (None, (1, "weeks"), "Up to 1 week"),
+        (None, None, "Any age"),
+    ],
+)
+def test_ages_have_their_plural_and_zero_forms(low, high, words):
+    assert age_range_in_words(low, high) == words
+
+
+def test_one_of_each_unit_is_singular():
+    assert [age_in_words(1, unit) for unit in ("years", "months", "weeks", "days")] == [
+        "1 year",
+        "1 month",
+        "1 week",
+        "1 day",
+    ]
+
+
+def test_nih_activity_codes_are_explained_from_the_data_file():
+    assert funding_in_words("U01") == "Research project, cooperative agreement (U01)"
+    assert funding_in_words("R13") == "Grant for a scientific conference (R13)"
+    assert funding_in_words("F32").endswith("(F32)")
+    assert funding_in_words("Z99") == "NIH funding code Z99"
+    assert funding_in_words("") == ""
+
+
+@pytest.mark.parametrize(
+    ("registered", "purpose"),
+    [
+        ("TREATMENT", Purpose.TREATMENT),
+        ("SUPPORTIVE_CARE", Purpose.SUPPORTIVE_CARE),
+        ("Supportive Care", Purpose.SUPPORTIVE_CARE),
+        ("Basic Science", Purpose.BASIC_SCIENCE),
+        ("Educational/Counseling/Training", Purpose.EDUCATIONAL),
+        ("HEALTH_SERVICES_RESEARCH", Purpose.HEALTH_SERVICES_RESEARCH),
+        ("", ""),
+    ],
+)
+def test_primary_purpose_in_each_spelling_of_the_registry(registered, purpose):
+    assert map_purpose(registered, []) == purpose
+
+
+def test_an_unknown_purpose_is_left_blank_with_a_warning():
+    warnings: list[str] = []
+    assert map_purpose("SOMETHING_NEW", warnings) == ""
+    assert warnings == ["unknown primary purpose 'SOMETHING_NEW', left blank"]
+
+
+@pytest.mark.parametrize(
+    ("registered", "shown"),
+    [
+        ("MEDICAL UNIVERSITY OF SOUTH CAROLINA", "Medical University of South Carolina"),
+        ("APHP", "AP-HP"),
+        ("1-844-599-2273 (UCB)", "1-844-599-2273 (UCB)"),
+        ("HOPITAL SAINT-LOUIS, APHP", "Hopital Saint-Louis, AP-HP"),
+        ("Matthieu RESCHE-RIGON", "Matthieu RESCHE-RIGON"),  # mixed case: as written
+    ],
+)
+def test_names_in_capitals_are_tidied_with_their_own_spellings(registered, shown):
+    assert tidy_capitals(registered) == shown
+
+
+@pytest.mark.django_db
+def test_a_prevention_study_is_not_called_a_treatment_study(client):
+    trial = make_trial(primary_purpose=Purpose.PREVENTION, min_age_value=0, max_age_value=None)
+
+    body = client.get(trial.get_absolute_url()).content.decode()
+
+    assert "Prevention study" in body
+    assert "Treatment study" not in body
+    assert "Any age" in body
+    assert "0 years" not in body

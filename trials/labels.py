@@ -1,0 +1,55 @@
+"""Registry facts in words: ages with their plural and zero forms, NIH activity codes."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from django.utils.translation import gettext, ngettext
+
+_ACTIVITY_CODES = Path(__file__).parent / "data" / "nih_activity_codes.json"
+
+
+def age_in_words(value: int, unit: str) -> str:
+    """(1, "years") -> "1 year", (6, "months") -> "6 months"."""
+    words = {
+        "years": ngettext("%(count)d year", "%(count)d years", value),
+        "months": ngettext("%(count)d month", "%(count)d months", value),
+        "weeks": ngettext("%(count)d week", "%(count)d weeks", value),
+        "days": ngettext("%(count)d day", "%(count)d days", value),
+    }
+    return words.get(unit or "years", words["years"]) % {"count": value}
+
+
+def age_range_in_words(low: tuple[int, str] | None, high: tuple[int, str] | None) -> str:
+    """The ages a study takes. A lower bound of 0 is no bound: "Up to 17 years", "Any age"."""
+    if low is not None and low[0] == 0:
+        low = None
+    if low and high:
+        return gettext("%(low)s to %(high)s") % {
+            "low": age_in_words(*low),
+            "high": age_in_words(*high),
+        }
+    if low:
+        return gettext("%(low)s and older") % {"low": age_in_words(*low)}
+    if high:
+        return gettext("Up to %(high)s") % {"high": age_in_words(*high)}
+    return gettext("Any age")
+
+
+@cache
+def _activity_codes() -> dict[str, str]:
+    codes = json.loads(_ACTIVITY_CODES.read_text())
+    return {code: words for code, words in codes.items() if not code.startswith("_")}
+
+
+def funding_in_words(code: str) -> str:
+    """ "U01" -> "Research project, cooperative agreement (U01)"; unknown codes say so."""
+    if not code:
+        return ""
+    words = _activity_codes().get(code.upper())
+    if words is None:
+        return gettext("NIH funding code %(code)s") % {"code": code}
+    # The words come from a data file: translators find them in the catalogue by hand.
+    return gettext("%(words)s (%(code)s)") % {"words": gettext(words), "code": code}
