@@ -122,7 +122,8 @@ CACHES = {
         if CACHE_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
+            # Pages and fragments of 10-50 KB: at most ~25 MB a process.
+            "OPTIONS": {"MAX_ENTRIES": 500},
         }
     )
 }

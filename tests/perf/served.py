@@ -203,6 +203,8 @@ def _measure_size(env: dict[str, str], size: int, seconds: float, port: int) -> 
             one = statistics.median(_one_request(base, page) for _ in range(SAMPLES))
             measured.append(Measured(page, size, rps, (before + after) / 2, one))
             print(f"[bench] {measured[-1].line()}", flush=True)
+        memory = ", ".join(f"{mib:,.0f} MiB" for mib in _worker_memory(server.pid))
+        print(f"[bench] {size:,} trials: each worker's memory (RSS) after the run: {memory}")
         return measured
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -331,6 +333,19 @@ def _wrk(base: str, page: Page, seconds: float) -> float:
     if failed:
         raise SystemExit(f"{page.label}: {failed.group(1)} failed answers under wrk\n{out}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def _worker_memory(master: int) -> list[float]:
+    """Resident memory of each gunicorn worker (the master's children), in MiB."""
+    sizes = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines())
+        except (OSError, ValueError):
+            continue
+        if fields.get("PPid", "").strip() == str(master) and "VmRSS" in fields:
+            sizes.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(sizes)
 
 
 def _wait_until_up(base: str) -> None:
