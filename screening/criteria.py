@@ -75,6 +75,10 @@ class TrialCriteria:
     conditions: frozenset[str] = frozenset()
     healthy_volunteers: bool | None = None
     rules: tuple[Rule, ...] = ()
+    # How many requirement lines its registered text lists, and how many of them a criterion
+    # or a registry field checks (screening.coverage); None when they were never counted.
+    listed: int | None = None
+    checked: int | None = None
     # The rules as judged: any-of groups (by kind and label) and single criteria, in order.
     units: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, repr=False, compare=False)
     # What its verdict depends on, as numbers shared by every trial with the same registry
@@ -203,6 +207,14 @@ class TrialResult:
     reasons: tuple[str, ...]
     checklist: tuple[str, ...] = ()
     findings: tuple[Finding, ...] = ()
+    checked: int | None = None  # requirement lines we check, of
+    listed: int | None = None  # the requirement lines the study lists
 
     def as_dict(self) -> dict[str, Any]:
-        return {"trial": self.trial_id, "result": str(self.verdict), "reasons": list(self.reasons)}
+        return {
+            "trial": self.trial_id,
+            "result": str(self.verdict),
+            "reasons": list(self.reasons),
+            "checked": self.checked,
+            "listed": self.listed,
+        }

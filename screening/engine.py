@@ -91,7 +91,15 @@ def _explained(trial: TrialCriteria, context: Context) -> TrialResult:
         verdict = Verdict.LIKELY_ELIGIBLE
     deciding = [finding for finding, said in zip(found, verdicts, strict=True) if said == verdict]
     reasons, checklist = explaining.words(trial, verdict, deciding, context)
-    return TrialResult(trial.trial_id, verdict, reasons, checklist, tuple(found))
+    return TrialResult(
+        trial.trial_id,
+        verdict,
+        reasons,
+        checklist,
+        tuple(found),
+        checked=trial.checked,
+        listed=trial.listed,
+    )
 
 
 def still_possible(results: Iterable[TrialResult]) -> int:
@@ -267,5 +275,7 @@ def _verdicts(trials: Sequence[TrialCriteria], context: Context) -> list[TrialRe
             verdict = Verdict.ASK_DOCTOR
         else:
             verdict = Verdict.LIKELY_ELIGIBLE
-        results.append(TrialResult(trial.trial_id, verdict, ()))
+        results.append(
+            TrialResult(trial.trial_id, verdict, (), checked=trial.checked, listed=trial.listed)
+        )
     return results

@@ -43,7 +43,9 @@ def test_it_prints_a_verdict_with_reasons_for_every_open_published_trial():
     make_trial("NCT00000018", sex="male", min_age_value=16)
     results = screen({"age": 17, "sex": "female", "conditions": ["sle"]}, "--today", "2025-06-30")
     assert [result["trial"] for result in results] == ["NCT00000017", "NCT00000018"]
-    assert all(set(result) == {"trial", "result", "reasons"} for result in results)
+    assert all(
+        set(result) == {"trial", "result", "reasons", "checked", "listed"} for result in results
+    )
     assert results[0]["result"] == "not_eligible"
     assert "18 years" in results[0]["reasons"][0]
     assert results[1]["reasons"] == ["This study is only for males."]
