@@ -267,8 +267,11 @@ def refresh_coverage(
     if registry_lines is not None:
         coverage.registry_lines = list(dict.fromkeys(registry_lines))
     sources = trial.criteria.exclude(source="").values_list("source", flat=True)
-    coverage.listed = len(lines)
-    coverage.checked = checked_count(lines, [*sources, *coverage.registry_lines])
+    counted = (len(lines), checked_count(lines, [*sources, *coverage.registry_lines]))
+    if (coverage.listed, coverage.checked) != counted or coverage._state.adding:
+        # The results show these numbers: screening.loading's cache must see the change.
+        touch_trial(trial.pk)
+    coverage.listed, coverage.checked = counted
     coverage.save()
     return coverage
 

@@ -187,6 +187,8 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             "max_age_unit",
             "sex",
             "healthy_volunteers",
+            "coverage__listed",
+            "coverage__checked",
         )
     )
     chosen = trials.values("pk")
@@ -251,6 +253,8 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             conditions=frozenset(conditions[pk]),
             healthy_volunteers=healthy_volunteers,
             rules=tuple(rules[pk]),
+            listed=listed,
+            checked=checked,
         )
         for (
             pk,
@@ -261,6 +265,8 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             max_unit,
             sex,
             healthy_volunteers,
+            listed,
+            checked,
         ) in rows
     ]
 

@@ -279,3 +279,42 @@ def test_results_take_the_same_number_of_queries_for_1_or_20_trials(
     loading.clear_cache()
     with django_assert_num_queries(with_one):
         assert client.get(reverse(RESULTS)).status_code == 200
+
+
+def test_each_result_says_how_many_of_the_studys_requirements_we_checked(client):
+    from screening.drafts import draft_trials
+
+    trial = make_trial(
+        "NCT00000111",
+        conditions=("sle",),
+        plain_title="A drafted study",
+        eligibility_text=(
+            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
+            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
+        ),
+    )
+    draft_trials([trial])
+    answer_all(client, sex="female", pregnant="yes")
+
+    response = client.get(reverse(RESULTS))
+
+    _likely, ask_part, _not = groups(response)
+    assert "A drafted study" in ask_part
+    assert "We checked 3 of the 4 requirements this study lists." in ask_part
+    assert "The study lists: “Pregnant”" in ask_part
+
+
+def test_a_single_requirement_is_counted_in_the_singular(client):
+    from screening.drafts import draft_trials
+
+    trial = make_trial(
+        "NCT00000112",
+        plain_title="A one-line study",
+        eligibility_text="Inclusion Criteria:\n\n* Able to swallow tablets\n",
+    )
+    draft_trials([trial])
+    answer_all(client)
+
+    assert "We checked 0 of the 1 requirement this study lists." in text(
+        client.get(reverse(RESULTS))
+    )

@@ -283,3 +283,40 @@ def test_cached_trials_follow_a_deleted_criterion(empty_cache):
     assert len(loading.cached_open_trials()[0].rules) == 2
     newest.delete()
     assert [rule.operator for rule in loading.cached_open_trials()[0].rules] == ["gte"]
+
+
+def test_checked_and_listed_count_the_requirement_lines_and_what_checks_them():
+    from screening.drafts import draft_trials
+
+    trial = make_trial(
+        "NCT00000031",
+        eligibility_text=(
+            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
+            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
+        ),
+    )
+    draft_trials([trial])
+    make_trial("NCT00000032")  # never counted
+
+    results = {
+        result["trial"]: result
+        for result in screen({"age": 34, "sex": "female", "conditions": ["sle"]})
+    }
+
+    # The age line (registry fields), eGFR and pregnancy (drafts); not swallowing tablets.
+    assert (results["NCT00000031"]["checked"], results["NCT00000031"]["listed"]) == (3, 4)
+    assert (results["NCT00000032"]["checked"], results["NCT00000032"]["listed"]) == (None, None)
+
+
+def test_a_broken_draft_is_ask_doctor_in_screen_json_with_the_line():
+    from screening.drafts import draft_trials
+
+    trial = make_trial(
+        "NCT00000033", eligibility_text="Exclusion Criteria:\n\n* Pregnant or breastfeeding\n"
+    )
+    draft_trials([trial])
+
+    (result,) = screen({"age": 34, "sex": "female", "conditions": ["sle"], "pregnant": True})
+
+    assert result["result"] == "ask_doctor"
+    assert any("The study lists: “Pregnant or breastfeeding”" in r for r in result["reasons"])
