@@ -400,7 +400,7 @@ class SharedResult(models.Model):
 
     Whoever has the link reads it until `expires_at`; the patient deletes it with a second
     token, of which only a SHA-256 hash is kept. Nothing else about the patient is stored: no
-    address, browser or session. See screening.sharing for the rules.
+    address, browser or session. See screening.shared_results for the rules.
     """
 
     key = models.CharField(primary_key=True, max_length=64, editable=False)

@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 
 from screening.criteria import ConditionTree, TrialCriteria
 from trials.models import Trial
-from trials.sharing import read_shortlist_ids
+from trials.page_sharing import read_shortlist_ids
 
 # A short list a clinician sends stays short.
 MOST_TRIALS_IN_A_LINK = 30

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 from django_htmx.middleware import HtmxDetails
 
-from screening import engine, geo, loading, questionnaire, sharing
+from screening import engine, geo, loading, questionnaire, shared_results
 from screening.criteria import ConditionTree, TrialResult
 from screening.display import GivenAnswer, given_answers, show
 from screening.models import Question, SharedResult
@@ -420,7 +420,7 @@ def _share(
     """The results page's groups, its first studies of each with reasons, stored."""
     judged = _judge(state, bank, today)
     groups = judged.groups
-    chosen = sharing.first_of_each_group(groups)
+    chosen = shared_results.first_of_each_group(groups)
     chosen_ids = {match.trial_id for match in chosen}
     explained = _explain(state, judged, chosen_ids, bank, today)
     titles = {
@@ -429,10 +429,10 @@ def _share(
             "registry_id", "plain_title", "brief_title", "official_title"
         )
     }
-    return sharing.create_shared_result(
+    return shared_results.create_shared_result(
         answers=[(given.question, given.answer) for given in _given(state, bank)],
-        verdicts=sharing.stored_verdicts(chosen, explained, titles),
-        counts=sharing.verdict_counts(groups),
+        verdicts=shared_results.stored_verdicts(chosen, explained, titles),
+        counts=shared_results.verdict_counts(groups),
         now=now,
     )
 
@@ -465,8 +465,8 @@ def _remembered_share(
         return None
     if state is not None and record.get("answers") != _fingerprint(state):
         return None
-    shared = sharing.find_shared_result(key=key, now=now)
-    if shared is None or not sharing.can_delete(shared, token=token):
+    shared = shared_results.find_shared_result(key=key, now=now)
+    if shared is None or not shared_results.can_delete(shared, token=token):
         return None
     return _shared_link(request, shared, token)
 
@@ -489,13 +489,13 @@ def _shared_link(request: HttpRequest, shared: SharedResult, deletion_token: str
 @require_GET
 def shared_result(request: HttpRequest, key: str) -> HttpResponse:
     """What a patient shared, read-only, for whoever has the link."""
-    shared = sharing.find_shared_result(key=key)
+    shared = shared_results.find_shared_result(key=key)
     if shared is None:
         return _shared_missing(request)
     response = render(
         request,
         "screening/shared.html",
-        {"shared": shared, "groups": sharing.groups_of(shared)},
+        {"shared": shared, "groups": shared_results.groups_of(shared)},
     )
     return _keep_private(response)
 
@@ -504,14 +504,14 @@ def shared_result(request: HttpRequest, key: str) -> HttpResponse:
 def delete_shared_result(request: HttpRequest, key: str, token: str) -> HttpResponse:
     """GET asks to confirm; POST deletes at once. A wrong token is a missing page."""
     if request.method == "POST":
-        if not sharing.delete_shared_result(key=key, token=token):
+        if not shared_results.delete_shared_result(key=key, token=token):
             return _shared_missing(request)
         record = request.session.get(SHARED_SESSION_KEY)
         if isinstance(record, dict) and record.get("key") == key:
             del request.session[SHARED_SESSION_KEY]
         return _keep_private(render(request, "screening/shared_delete.html", {"deleted": True}))
-    shared = sharing.find_shared_result(key=key)
-    if shared is None or not sharing.can_delete(shared, token=token):
+    shared = shared_results.find_shared_result(key=key)
+    if shared is None or not shared_results.can_delete(shared, token=token):
         return _shared_missing(request)
     response = render(request, "screening/shared_delete.html", {"shared": shared})
     return _keep_private(response, has_forms=True)

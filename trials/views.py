@@ -16,6 +16,7 @@ from django_htmx.middleware import HtmxDetails
 from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
+from trials.page_sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
 from trials.selectors import (
     conditions_with_open_counts,
     filter_choices,
@@ -27,7 +28,6 @@ from trials.selectors import (
     trial_for_nih_application,
     trial_for_page,
 )
-from trials.sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
 
 TRIALS_PER_PAGE = 20
 HANDOUT_SITES = 6

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from screening import loading, sharing
+from screening import loading, shared_results
 from screening.models import SharedResult
 from tests.builders import make_criterion, make_trial
 from tests.screening.steps import HTMX, text, walk
@@ -292,7 +292,7 @@ def test_the_deletion_token_is_stored_only_as_a_hash(client, three_kinds):
 def test_a_shared_copy_keeps_only_the_first_studies_of_a_group_and_counts_all(client, monkeypatch):
     for number in range(5):
         make_trial(f"NCT0000020{number}", conditions=("sle",))
-    monkeypatch.setattr(sharing, "MOST_PER_GROUP", 2)
+    monkeypatch.setattr(shared_results, "MOST_PER_GROUP", 2)
     answer_all(client)
     share(client)
 
@@ -446,16 +446,18 @@ def test_links_are_random_and_not_made_from_the_answers(client, three_kinds):
     assert first.key != second.key
     assert first.answers == second.answers
     for key in (first.key, second.key):
-        assert sharing.is_well_formed(key)
+        assert shared_results.is_well_formed(key)
         # 32 URL-safe base64 characters: 192 random bits, well over 128.
         assert len(key) * 6 >= 128 + 64
     assert first.deletion_token_hash != second.deletion_token_hash
 
 
 def test_keys_look_random():
-    keys = [sharing.create_shared_result(answers=[("Q", "A")], verdicts=[], counts={})[0].key]
+    keys = [
+        shared_results.create_shared_result(answers=[("Q", "A")], verdicts=[], counts={})[0].key
+    ]
     keys += [
-        sharing.create_shared_result(answers=[("Q", "A")], verdicts=[], counts={})[0].key
+        shared_results.create_shared_result(answers=[("Q", "A")], verdicts=[], counts={})[0].key
         for _ in range(199)
     ]
     characters = Counter("".join(keys))
@@ -516,7 +518,9 @@ def test_anyone_with_the_deletion_link_can_delete_without_the_session(client, sh
 
 def test_the_deletion_link_of_one_copy_does_not_delete_another(client, shared_by_patient):
     shared, delete_path = shared_by_patient
-    other, _token = sharing.create_shared_result(answers=[("Q", "A")], verdicts=[], counts={})
+    other, _token = shared_results.create_shared_result(
+        answers=[("Q", "A")], verdicts=[], counts={}
+    )
     token = delete_path.rstrip("/").rsplit("/", 1)[1]
 
     response = client.post(reverse("screening:delete_shared_result", args=[other.key, token]))
@@ -530,21 +534,22 @@ def test_the_deletion_link_of_one_copy_does_not_delete_another(client, shared_by
 
 def test_a_shared_copy_expires_after_30_days():
     made = timezone.now() - datetime.timedelta(days=31)
-    shared, token = sharing.create_shared_result(
+    shared, token = shared_results.create_shared_result(
         answers=[("How old are you?", "34 years")], verdicts=[], counts={}, now=made
     )
 
-    assert sharing.find_shared_result(key=shared.key, now=made + datetime.timedelta(days=29))
+    assert shared_results.find_shared_result(key=shared.key, now=made + datetime.timedelta(days=29))
     assert (
-        sharing.find_shared_result(key=shared.key, now=made + datetime.timedelta(days=30)) is None
+        shared_results.find_shared_result(key=shared.key, now=made + datetime.timedelta(days=30))
+        is None
     )
-    assert sharing.find_shared_result(key=shared.key) is None
-    assert not sharing.delete_shared_result(key=shared.key, token=token)
+    assert shared_results.find_shared_result(key=shared.key) is None
+    assert not shared_results.delete_shared_result(key=shared.key, token=token)
 
 
 def test_an_expired_page_is_missing(client):
     made = timezone.now() - datetime.timedelta(days=30, seconds=1)
-    shared, _token = sharing.create_shared_result(
+    shared, _token = shared_results.create_shared_result(
         answers=[("Q", "A")], verdicts=[], counts={}, now=made
     )
 
@@ -556,13 +561,13 @@ def test_an_expired_page_is_missing(client):
 def test_the_purge_deletes_only_expired_copies_and_says_how_many():
     now = timezone.now()
     for days_ago in (31, 45):
-        sharing.create_shared_result(
+        shared_results.create_shared_result(
             answers=[("Q", "A")],
             verdicts=[],
             counts={},
             now=now - datetime.timedelta(days=days_ago),
         )
-    fresh, _token = sharing.create_shared_result(
+    fresh, _token = shared_results.create_shared_result(
         answers=[("Q", "A")], verdicts=[], counts={}, now=now - datetime.timedelta(days=29)
     )
     out = StringIO()
@@ -579,16 +584,16 @@ def test_the_purge_deletes_only_expired_copies_and_says_how_many():
 
 
 def test_nothing_to_share_is_refused_by_the_domain_function():
-    with pytest.raises(sharing.NothingToShare):
-        sharing.create_shared_result(answers=[], verdicts=[], counts={})
+    with pytest.raises(shared_results.NothingToShare):
+        shared_results.create_shared_result(answers=[], verdicts=[], counts={})
 
     assert SharedResult.objects.count() == 0
 
 
 def test_long_words_are_cut_short_before_they_are_stored():
-    shared, _token = sharing.create_shared_result(
+    shared, _token = shared_results.create_shared_result(
         answers=[("Where do you live?", "9" * 5000)] * 100, verdicts=[], counts={}
     )
 
-    assert len(shared.answers) == sharing.MOST_ANSWERS
-    assert len(shared.answers[0]["answer"]) == sharing.LONGEST_TEXT
+    assert len(shared.answers) == shared_results.MOST_ANSWERS
+    assert len(shared.answers[0]["answer"]) == shared_results.LONGEST_TEXT

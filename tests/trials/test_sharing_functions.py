@@ -4,7 +4,7 @@ import json
 from urllib.parse import parse_qs, urlsplit
 
 from tests.qr import decode_pixels, rasterise_served_svg
-from trials.sharing import (
+from trials.page_sharing import (
     SHORTLIST_LIMIT,
     json_ld_script,
     mailto_link,

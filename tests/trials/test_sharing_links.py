@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.builders import make_trial
 from tests.pages import tags
 from trials.models import Kind, Status
-from trials.sharing import SHORTLIST_LIMIT
+from trials.page_sharing import SHORTLIST_LIMIT
 
 pytestmark = pytest.mark.django_db
 

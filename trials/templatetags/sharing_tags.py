@@ -6,7 +6,7 @@ from django import template
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from trials import sharing
+from trials import page_sharing
 from trials.freshness import kept
 
 register = template.Library()
@@ -23,8 +23,8 @@ def absolute_url(context: template.Context, url: str) -> str:
 
 @register.simple_tag
 def share_mailto(url: str, title: str, text: str) -> str:
-    return sharing.mailto_link(
-        subject=title, body=sharing.share_email_body(text=text, title=title, url=url)
+    return page_sharing.mailto_link(
+        subject=title, body=page_sharing.share_email_body(text=text, title=title, url=url)
     )
 
 
@@ -32,4 +32,4 @@ def share_mailto(url: str, title: str, text: str) -> str:
 def qr_code(url: str, label: str = "") -> SafeString:
     label = label or _("QR code for this page")
     # A QR code depends on nothing but its link and label: drawn once, kept in the cache.
-    return kept(("qr", url, label), lambda: sharing.qr_svg(url, label=label), version="qr")
+    return kept(("qr", url, label), lambda: page_sharing.qr_svg(url, label=label), version="qr")

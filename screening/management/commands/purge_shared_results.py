@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from screening import sharing
+from screening import shared_results
 
 
 class Command(BaseCommand):
     help = "Delete shared results that have expired, and say how many were deleted."
 
     def handle(self, *args, **options) -> None:
-        deleted = sharing.purge_expired()
+        deleted = shared_results.purge_expired()
         noun = "shared result" if deleted == 1 else "shared results"
         self.stdout.write(f"Deleted {deleted} expired {noun}.")

@@ -1,4 +1,4 @@
-"""Sharing a page: short-list ids, mailto links, QR codes and schema.org data, as pure functions."""
+"""A trial page passed on by a clinician: short-list ids, mailto links, QR codes, JSON-LD."""
 
 from __future__ import annotations
 
