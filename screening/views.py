@@ -24,8 +24,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, replace_url
-from django_htmx.middleware import HtmxDetails
 
+from findatrial.htmx import HtmxHttpRequest
 from screening import engine, geo, loading, questionnaire, shared_results
 from screening.criteria import ConditionTree, TrialResult
 from screening.display import GivenAnswer, given_answers, show
@@ -48,10 +48,6 @@ from trials.models import Contact, Trial
 
 # A clinician's link to the questionnaire sets its scope with one of these.
 LINK_PARAMETERS = ("condition", "trials", "scope")
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
-from django_htmx.middleware import HtmxDetails
 
+from findatrial.htmx import HtmxHttpRequest
 from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
@@ -31,10 +31,6 @@ from trials.selectors import (
 
 TRIALS_PER_PAGE = 20
 HANDOUT_SITES = 6
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def _catalogue(request: HttpRequest, *args, **kwargs) -> str:
