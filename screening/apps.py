@@ -6,8 +6,6 @@ class ScreeningConfig(AppConfig):
     verbose_name = "Screening"
 
     def ready(self) -> None:
-        # Criteria for the demo trials follow `manage.py load_demo` (trials.signals.demo_loaded).
-        from screening import demo  # noqa: F401
         from screening.drafts import draft_imported_trial
         from trials.signals import trial_imported
 

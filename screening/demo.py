@@ -1,4 +1,4 @@
-"""Structured criteria for the demo trials, added when `manage.py load_demo` runs.
+"""The demo trials' structured criteria, read from data/demo_criteria.json by `load_demo`.
 
 The seed trial NCT06737380 gets every inclusion criterion it lists that a patient or doctor can
 answer (consent and keeping to the visit schedule are not screening questions), reviewed, each
@@ -8,107 +8,46 @@ ours, and the demo questionnaire stays as it was written), but each gets its cov
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
-
-from django.dispatch import receiver
 
 from screening.drafts import count_coverage
 from screening.models import Criterion, Question
 from trials.models import Trial
-from trials.signals import demo_loaded
 
-SEED_TRIAL_ID = "NCT06737380"
-
-DIAGNOSIS = (
-    "Diagnosed with SLE by the ACR classification criteria (at least 4 of 11) or the SLICC "
-    "criteria (at least 4 of 17, with one clinical and one immunologic)."
-)
-ANTIBODIES = (
-    "Positive ANA (titer 1:160 or higher) or positive anti-dsDNA antibodies within 6 months "
-    "before screening."
-)
-KIDNEYS = "eGFR of 30 mL/min/1.73 m2 or more during screening."
-THERAPY = (
-    "At least 12 weeks of background SLE therapy with one or more non-biologic medicines (for "
-    "example an immunosuppressant or an antimalarial) before screening; corticosteroids alone "
-    "do not count."
-)
-ACTIVITY = "SLEDAI-2K score of 6 or more at screening."
-
-# key, operator, value, any-of group, confirmed by, reason shown to patients, source line
-SEED_CRITERIA: list[tuple[str, str, Any, str, str, str, str]] = [
-    (
-        "conditions",
-        "in",
-        ["sle"],
-        "",
-        "patient",
-        "This study is for people with lupus (SLE) diagnosed by a doctor.",
-        DIAGNOSIS,
-    ),
-    (
-        "ana_positive",
-        "eq",
-        True,
-        "antibodies",
-        "patient",
-        "This study needs a positive lupus blood test in the last 6 months: ANA at 1:160 or "
-        "higher, or anti-dsDNA.",
-        ANTIBODIES,
-    ),
-    (
-        "anti_dsdna_positive",
-        "eq",
-        True,
-        "antibodies",
-        "patient",
-        "This study needs a positive lupus blood test in the last 6 months: ANA at 1:160 or "
-        "higher, or anti-dsDNA.",
-        ANTIBODIES,
-    ),
-    (
-        "egfr",
-        "gte",
-        30,
-        "",
-        "doctor",
-        "This study needs a kidney test (eGFR) of 30 or more.",
-        KIDNEYS,
-    ),
-    (
-        "background_therapy_weeks",
-        "gte",
-        12,
-        "",
-        "patient",
-        "This study needs you to have taken a lupus medicine that is not a steroid, such as "
-        "hydroxychloroquine or mycophenolate, for at least 12 weeks.",
-        THERAPY,
-    ),
-    (
-        "sledai_2k",
-        "gte",
-        6,
-        "",
-        "doctor",
-        "This study is for lupus that is active right now (a SLEDAI-2K score of 6 or more).",
-        ACTIVITY,
-    ),
-]
+DATA = Path(__file__).parent / "data" / "demo_criteria.json"
+# Columns of a criterion row, in the order the file and the comparison below use.
+_COLUMNS = ("question", "operator", "value", "any_of_group", "confirmed_by", "reason", "source")
 
 
-def write_seed_criteria(trial: Trial) -> None:
-    """Replace the seed trial's structured criteria with SEED_CRITERIA (same rows every time)."""
+def demo_criteria() -> dict[str, list[dict[str, Any]]]:
+    """Criteria rows by the registry id of the demo trial they belong to."""
+    return json.loads(DATA.read_text(encoding="utf-8"))
+
+
+def add_demo_criteria(trials: list[Trial]) -> None:
+    """Write each demo trial's criteria (if the file has some) and count every one's coverage."""
+    criteria = demo_criteria()
+    for trial in trials:
+        if trial.registry_id in criteria:
+            write_demo_criteria(trial, criteria[trial.registry_id])
+    count_coverage(trials)
+
+
+def write_demo_criteria(trial: Trial, rows: list[dict[str, Any]]) -> None:
+    """Replace the trial's structured criteria with these demo rows (same rows every time)."""
+    wanted = [tuple(row[column] for column in _COLUMNS) for row in rows]
     current = list(
         trial.criteria.order_by("position", "id").values_list(
             "question__key", "operator", "value", "any_of_group", "confirmed_by", "reason", "source"
         )
     )
-    if current == [tuple(row) for row in SEED_CRITERIA]:
+    if current == wanted:
         return
     questions = {question.key: question for question in Question.objects.all()}
     trial.criteria.all().delete()
-    for position, row in enumerate(SEED_CRITERIA):
+    for position, row in enumerate(wanted):
         key, operator, value, group, confirmed_by, reason, source = row
         criterion = Criterion(
             trial=trial,
@@ -124,11 +63,3 @@ def write_seed_criteria(trial: Trial) -> None:
         )
         criterion.full_clean()
         criterion.save()
-
-
-@receiver(demo_loaded, dispatch_uid="screening_demo_criteria")
-def add_demo_criteria(sender, trials: list[Trial], **kwargs) -> None:
-    for trial in trials:
-        if trial.registry_id == SEED_TRIAL_ID:
-            write_seed_criteria(trial)
-    count_coverage(trials)

@@ -2,10 +2,6 @@
 
 import django.dispatch
 
-# Sent by `manage.py load_demo` inside its transaction, after the demo trials are written.
-# Keyword argument: trials (list[Trial]). A receiver that raises rolls the whole load back.
-demo_loaded = django.dispatch.Signal()
-
 # Sent by trials.importers.service once for every record it imports (created, updated or
 # unchanged alike), inside the file's transaction, after the trial, its conditions, sites and
 # contacts are written. Keyword arguments: trial (Trial), created (bool) and

@@ -10,11 +10,12 @@ from django.core.management.base import CommandError
 
 from screening import loading
 from screening.criteria import Verdict
-from screening.demo import SEED_TRIAL_ID, write_seed_criteria
+from screening.demo import demo_criteria, write_demo_criteria
 from screening.engine import evaluate
 from screening.models import Criterion
 from screening.questions import parse_answers
 from tests.builders import make_criterion, make_trial
+from trials.demo import SEED_TRIAL_ID
 from trials.models import Kind, Status, Trial
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +155,7 @@ def test_the_condition_tree_and_questions_load_in_fixed_queries(django_assert_nu
 
 def seed_verdict(answers: dict) -> tuple[Verdict, tuple[str, ...], tuple[str, ...]]:
     trial = make_trial(SEED_TRIAL_ID, healthy_volunteers=False)
-    write_seed_criteria(trial)
+    write_demo_criteria(trial, demo_criteria()[SEED_TRIAL_ID])
     questions = {spec.key: spec for spec in loading.question_specs()}
     [result] = evaluate(
         parse_answers(answers, questions, today=TODAY),
@@ -167,7 +168,7 @@ def seed_verdict(answers: dict) -> tuple[Verdict, tuple[str, ...], tuple[str, ..
 
 def test_the_seed_trial_criteria_are_all_there():
     trial = make_trial(SEED_TRIAL_ID)
-    write_seed_criteria(trial)
+    write_demo_criteria(trial, demo_criteria()[SEED_TRIAL_ID])
     rows = list(trial.criteria.values_list("question__key", "operator", "value", "confirmed_by"))
     assert rows == [
         ("conditions", "in", ["sle"], "patient"),

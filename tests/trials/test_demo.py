@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from screening import demo as demo_criteria
 from tests import plain_language
 from tests.builders import make_trial
-from trials.demo_content import DEMO_TRIALS, MISLE_PROJECT_ID, MISLE_TRIAL_ID, SEED_TRIAL_ID
-from trials.management.commands.load_demo import Command as LoadDemo
+from trials.demo import SEED_TRIAL_ID, demo_trials
 from trials.models import OPEN_STATUSES, Contact, Kind, Phase, Researcher, Site, Status, Trial
-from trials.signals import demo_loaded
 
 SHARED = Path("/work/shared")
 EDITORIAL_FIELDS = (
@@ -28,7 +27,10 @@ EDITORIAL_FIELDS = (
     "potential_benefit",
     "similar_studies",
 )
+DEMO_TRIALS, _REVIEWED = demo_trials()
 DEMO_IDS = [entry["registry_id"] for entry in DEMO_TRIALS]
+MISLE_PROJECT_ID = "NIH-11159694"
+MISLE_TRIAL_ID = "NCT02633163"
 LUPUS = {"sle", "lupus-nephritis", "cutaneous-lupus"}
 
 
@@ -304,30 +306,25 @@ def test_registry_facts_are_complete_and_sites_can_be_placed_on_a_map(demo):
     assert len(open_with_contacts) >= 10
 
 
-def test_load_demo_sends_demo_loaded_with_the_demo_trials(db):
+def test_load_demo_writes_the_criteria_the_demo_gives_its_trials(db, monkeypatch):
     received = []
+    monkeypatch.setattr(
+        demo_criteria,
+        "write_demo_criteria",
+        lambda trial, rows: received.append((trial.registry_id, len(rows))),
+    )
 
-    def receiver(sender, trials, **kwargs):
-        received.append((sender, sorted(trial.registry_id for trial in trials)))
+    load_demo()
 
-    demo_loaded.connect(receiver)
-    try:
-        load_demo()
-    finally:
-        demo_loaded.disconnect(receiver)
-
-    assert received == [(LoadDemo, sorted(DEMO_IDS))]
+    assert received == [(SEED_TRIAL_ID, 6)]
 
 
-def test_a_failing_demo_loaded_receiver_leaves_nothing_half_written(db):
-    def receiver(sender, trials, **kwargs):
+def test_a_failure_writing_the_demo_criteria_leaves_nothing_half_written(db, monkeypatch):
+    def fail(trial, rows):
         raise RuntimeError("screening could not add its criteria")
 
-    demo_loaded.connect(receiver)
-    try:
-        with pytest.raises(RuntimeError):
-            load_demo()
-    finally:
-        demo_loaded.disconnect(receiver)
+    monkeypatch.setattr(demo_criteria, "write_demo_criteria", fail)
+    with pytest.raises(RuntimeError):
+        load_demo()
 
     assert not Trial.objects.filter(registry_id__in=DEMO_IDS).exists()

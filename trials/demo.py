@@ -1,41 +1,56 @@
-"""`manage.py load_demo`: write our demo trials, the same rows however often it runs."""
+"""The demo trials `manage.py load_demo` writes: read from data/demo_trials.json, upserted.
+
+Registry facts (ids, titles, sponsors, ages, sites, contacts, researchers) are public facts read
+from the ClinicalTrials.gov and NIH RePORTER records named by each `source_url`. Every sentence
+meant for patients (the editorial sections) and every eligibility summary is our own wording.
+
+These are demo records, not a live feed:
+- statuses and `status_verified_on` are as of the registry record we read, which for some
+  studies is years old; the real study may have moved on since;
+- for large studies we list a few United States sites, not every site;
+- NCT06737380 has no public site or contact in the records we hold, so none is listed;
+- coordinates are those of the site's city, good enough for "how far is it".
+"""
 
 from __future__ import annotations
 
+import datetime
+import json
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import models, transaction
+from django.core.management.base import CommandError
+from django.db import models
 
 from trials.countries import region_for_country
-from trials.demo_content import DEMO_TRIALS, REVIEWED
 from trials.models import Condition, Contact, Researcher, Site, Trial
 from trials.phones import read_phone
-from trials.signals import demo_loaded
 
+DATA = Path(__file__).parent / "data" / "demo_trials.json"
+# The trial the product started from (seed 002): the demo's criteria are written for it.
+SEED_TRIAL_ID = "NCT06737380"
 # Keys of a demo entry that are not Trial fields.
 _RELATED_KEYS = ("conditions", "linked", "sites", "contacts", "researchers")
+_DATES = ("start_date", "status_verified_on", "registry_updated_on")
 
 
-class Command(BaseCommand):
-    help = "Load the demo trials (idempotent: upserts by registry id, touches no other trial)."
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        with transaction.atomic():
-            trials, outcome = load_demo_trials(DEMO_TRIALS)
-            demo_loaded.send(sender=self.__class__, trials=trials)
-        self.stdout.write(
-            f"Demo content: {len(trials)} trials "
-            f"({outcome['created']} new, {outcome['updated']} updated, "
-            f"{outcome['unchanged']} unchanged), "
-            f"{sum(trial.sites.count() for trial in trials)} sites, "
-            f"{sum(trial.contacts.count() for trial in trials)} contacts, "
-            f"{sum(trial.researchers.count() for trial in trials)} researchers."
-        )
+def demo_trials() -> tuple[list[dict[str, Any]], datetime.date]:
+    """The demo entries, with dates as dates, and the day our team last reviewed them."""
+    content = json.loads(DATA.read_text(encoding="utf-8"))
+    entries = [
+        {
+            key: datetime.date.fromisoformat(value) if key in _DATES and value else value
+            for key, value in entry.items()
+        }
+        for entry in content["trials"]
+    ]
+    return entries, datetime.date.fromisoformat(content["reviewed"])
 
 
-def load_demo_trials(entries: list[dict[str, Any]]) -> tuple[list[Trial], Counter]:
+def load_demo_trials(
+    entries: list[dict[str, Any]], *, reviewed: datetime.date
+) -> tuple[list[Trial], Counter]:
     """Upsert each entry by registry id and sync its related rows; return trials and counts."""
     conditions = {condition.slug: condition for condition in Condition.objects.all()}
     outcome: Counter = Counter(created=0, updated=0, unchanged=0)
@@ -47,7 +62,7 @@ def load_demo_trials(entries: list[dict[str, Any]]) -> tuple[list[Trial], Counte
                 f"{entry['registry_id']}: unknown condition slugs {sorted(missing)}; "
                 "run migrate first."
             )
-        trial, result = _upsert_trial(entry)
+        trial, result = _upsert_trial(entry, reviewed)
         outcome[result] += 1
         trial.conditions.set([conditions[slug] for slug in entry.get("conditions", [])])
         _sync_sites_and_contacts(trial, entry.get("sites", []), entry.get("contacts", []))
@@ -65,11 +80,11 @@ def load_demo_trials(entries: list[dict[str, Any]]) -> tuple[list[Trial], Counte
     return list(trials.values()), outcome
 
 
-def _upsert_trial(entry: dict[str, Any]) -> tuple[Trial, str]:
+def _upsert_trial(entry: dict[str, Any], reviewed: datetime.date) -> tuple[Trial, str]:
     values = {key: value for key, value in entry.items() if key not in _RELATED_KEYS}
     values.setdefault("min_age_unit", "years" if values.get("min_age_value") is not None else "")
     values.setdefault("max_age_unit", "years" if values.get("max_age_value") is not None else "")
-    values.update(published=True, last_reviewed_on=REVIEWED, source_format="demo")
+    values.update(published=True, last_reviewed_on=reviewed, source_format="demo")
     registry_id = values.pop("registry_id")
     trial = Trial.objects.filter(registry_id=registry_id).first()
     if trial is None and values.get("nih_appl_id"):
