@@ -6,6 +6,7 @@ import itertools
 
 from django.contrib.auth.models import Permission, User
 
+from screening.criteria import AgeLimit, Rule, TrialCriteria
 from trials.models import Condition, Contact, Kind, Researcher, Site, Status, Trial
 
 _numbers = itertools.count(1)
@@ -112,3 +113,18 @@ def make_criterion(trial: Trial, key: str, operator: str, value, **fields):
     criterion.full_clean()
     criterion.save()
     return criterion
+
+
+def make_trial_criteria(*rules: Rule, **facts) -> TrialCriteria:
+    """An open trial as the engine sees it: lupus, ages 18 to 75, no healthy volunteers,
+    unless `facts` say otherwise."""
+    defaults = {
+        "trial_id": "NCT00000001",
+        "min_age": AgeLimit(18),
+        "max_age": AgeLimit(75),
+        "sex": "all",
+        "conditions": frozenset({"sle"}),
+        "healthy_volunteers": False,
+        "rules": rules,
+    }
+    return TrialCriteria(**(defaults | facts))

@@ -170,8 +170,8 @@ def _patient_sessions(env: dict[str, str]) -> dict[str, str]:
     """Signed session cookies for a walk a few answers in and for a finished walk."""
     code = (
         "import django; django.setup()\n"
-        "from tests.perf.test_requests import ALL_ANSWERS, FIRST_ANSWERS, _session_cookie\n"
-        "print(_session_cookie(FIRST_ANSWERS)); print(_session_cookie(ALL_ANSWERS))\n"
+        "from tests.perf.patients import ALL_ANSWERS, FIRST_ANSWERS, session_cookie\n"
+        "print(session_cookie(FIRST_ANSWERS)); print(session_cookie(ALL_ANSWERS))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True

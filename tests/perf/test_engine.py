@@ -12,7 +12,7 @@ from screening import engine, loading
 from screening.criteria import Outcome, Verdict
 from screening.questions import NEVER, NOT_SURE, is_applicable
 from screening.results import PAGE_SIZE
-from tests.perf.test_requests import ALL_ANSWERS, FIRST_ANSWERS
+from tests.perf.patients import ALL_ANSWERS, FIRST_ANSWERS
 from tests.perf.timing import measure_calls
 
 

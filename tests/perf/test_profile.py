@@ -10,12 +10,12 @@ import pytest
 from django.urls import reverse
 
 from tests.perf.conftest import LARGEST
-from tests.perf.test_requests import (
+from tests.perf.patients import (
     ALL_ANSWERS,
     FIRST_ANSWERS,
-    _answer_form,
-    _client_with,
-    _require_views,
+    answer_form,
+    client_with,
+    require_views,
 )
 
 pytestmark = pytest.mark.urls("tests.perf.urls")
@@ -42,11 +42,11 @@ def _profile(label: str, send) -> None:
 def test_profile_step_and_results(trial_count, bench_db):
     if trial_count != LARGEST:
         pytest.skip("profiles at the largest size only")
-    _require_views()
+    require_views()
     url = reverse("screening:check")
-    client, reset = _client_with(FIRST_ANSWERS)
+    client, reset = client_with(FIRST_ANSWERS)
     reset()
-    form = _answer_form(client.get(url).content.decode())
+    form = answer_form(client.get(url).content.decode())
 
     def get_step():
         reset()
@@ -56,7 +56,7 @@ def test_profile_step_and_results(trial_count, bench_db):
         reset()
         return client.post(url, form, headers={"HX-Request": "true"})
 
-    results_client, results_reset = _client_with(ALL_ANSWERS)
+    results_client, results_reset = client_with(ALL_ANSWERS)
     results_url = reverse("screening:results")
 
     def get_results():

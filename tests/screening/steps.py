@@ -6,8 +6,11 @@ import html
 import re
 
 from django.conf import settings
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from screening import loading
 from screening.state import SESSION_KEY
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -66,3 +69,11 @@ def walk(client, answers: dict, *, default_action: str = "not_sure", start: str 
 
 def set_session_cookie(client, value: str) -> None:
     client.cookies[settings.SESSION_COOKIE_NAME] = value
+
+
+def queries_for(client, url: str, **extra) -> int:
+    loading.clear_cache()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, **extra)
+    assert response.status_code == 200
+    return len(captured)

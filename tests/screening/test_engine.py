@@ -4,44 +4,12 @@ import datetime
 
 import pytest
 
-from screening.criteria import AgeLimit, ConditionTree, Outcome, Rule, TrialCriteria, Verdict
+from screening.criteria import AgeLimit, Outcome, Rule, Verdict
 from screening.engine import evaluate, next_question, progress, still_possible
 from screening.questions import NOT_SURE, QuestionSpec
 from screening.trialset import TrialSet
-
-TODAY = datetime.date(2025, 6, 30)
-
-TREE = ConditionTree(
-    parents={"sle": None, "lupus-nephritis": "sle", "cutaneous-lupus": "sle", "myositis": None},
-    names={
-        "sle": "Lupus (SLE)",
-        "lupus-nephritis": "Lupus affecting the kidneys",
-        "cutaneous-lupus": "Lupus of the skin",
-        "myositis": "Myositis",
-    },
-)
-
-
-def trial(*rules: Rule, **facts) -> TrialCriteria:
-    defaults = {
-        "trial_id": "NCT00000001",
-        "min_age": AgeLimit(18),
-        "max_age": AgeLimit(75),
-        "sex": "all",
-        "conditions": frozenset({"sle"}),
-        "healthy_volunteers": False,
-        "rules": rules,
-    }
-    defaults.update(facts)
-    return TrialCriteria(**defaults)
-
-
-def judge(answers, *trials, today=TODAY):
-    results = evaluate(answers, trials or [trial()], today=today, conditions=TREE)
-    return results[0] if len(results) == 1 else results
-
-
-FITS = {"age": 40, "sex": "female", "conditions": ["sle"]}
+from tests.builders import make_trial_criteria
+from tests.screening.engine_cases import FITS, TODAY, TREE, judge
 
 EGFR_30_DOCTOR = Rule(
     "egfr",
@@ -104,14 +72,16 @@ def test_age_above_the_maximum_is_not_eligible():
 
 
 def test_no_maximum_age_means_any_older_age_is_met():
-    result = judge({**FITS, "age": 90}, trial(max_age=None))
+    result = judge({**FITS, "age": 90}, make_trial_criteria(max_age=None))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
     assert result.findings[0].about == "age"
     assert result.findings[0].outcome == Outcome.MET
 
 
 def test_no_age_limits_do_not_make_age_a_finding():
-    result = judge({"sex": "male", "conditions": ["sle"]}, trial(min_age=None, max_age=None))
+    result = judge(
+        {"sex": "male", "conditions": ["sle"]}, make_trial_criteria(min_age=None, max_age=None)
+    )
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
     assert all(finding.about != "age" for finding in result.findings)
 
@@ -137,7 +107,7 @@ def test_age_not_given_means_ask_doctor():
     ],
 )
 def test_minimum_ages_in_smaller_units_compare_exactly_where_possible(limit, age, verdict):
-    result = judge({**FITS, "age": age}, trial(min_age=limit, max_age=None))
+    result = judge({**FITS, "age": age}, make_trial_criteria(min_age=limit, max_age=None))
     assert result.verdict == verdict
 
 
@@ -152,12 +122,12 @@ def test_minimum_ages_in_smaller_units_compare_exactly_where_possible(limit, age
     ],
 )
 def test_maximum_ages_in_smaller_units_compare_exactly_where_possible(limit, age, verdict):
-    result = judge({**FITS, "age": age}, trial(min_age=None, max_age=limit))
+    result = judge({**FITS, "age": age}, make_trial_criteria(min_age=None, max_age=limit))
     assert result.verdict == verdict
 
 
 def test_an_unsure_exact_age_puts_the_age_limit_on_the_checklist():
-    result = judge({**FITS, "age": 17}, trial(min_age=AgeLimit(210, "months")))
+    result = judge({**FITS, "age": 17}, make_trial_criteria(min_age=AgeLimit(210, "months")))
     assert any("210 months" in item for item in result.checklist)
 
 
@@ -165,14 +135,14 @@ def test_an_unsure_exact_age_puts_the_age_limit_on_the_checklist():
 
 
 def test_a_male_patient_and_a_female_only_trial_is_not_eligible():
-    result = judge({**FITS, "sex": "male"}, trial(sex="female"))
+    result = judge({**FITS, "sex": "male"}, make_trial_criteria(sex="female"))
     assert result.verdict == Verdict.NOT_ELIGIBLE
     assert result.reasons == ("This study is only for females.",)
 
 
 def test_sex_not_given_for_a_female_only_trial_means_ask_doctor():
     answers = {"age": 40, "conditions": ["sle"]}
-    result = judge(answers, trial(sex="female"))
+    result = judge(answers, make_trial_criteria(sex="female"))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert "only for females" in result.reasons[0]
 
@@ -199,7 +169,7 @@ def test_a_patient_with_only_another_condition_is_not_eligible_with_a_plain_reas
 
 
 def test_a_patient_with_lupus_and_a_trial_on_lupus_nephritis_asks_the_doctor():
-    result = judge(FITS, trial(conditions=frozenset({"lupus-nephritis"})))
+    result = judge(FITS, make_trial_criteria(conditions=frozenset({"lupus-nephritis"})))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert result.checklist == ("Whether you have Lupus affecting the kidneys",)
 
@@ -211,12 +181,12 @@ def test_a_patient_with_no_condition_and_a_trial_without_healthy_volunteers_is_n
 
 
 def test_a_patient_with_no_condition_fits_a_trial_that_takes_healthy_volunteers():
-    result = judge({**FITS, "conditions": []}, trial(healthy_volunteers=True))
+    result = judge({**FITS, "conditions": []}, make_trial_criteria(healthy_volunteers=True))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
 
 
 def test_a_trial_without_mapped_conditions_still_refuses_healthy_volunteers():
-    no_conditions = trial(conditions=frozenset())
+    no_conditions = make_trial_criteria(conditions=frozenset())
     assert judge({**FITS, "conditions": []}, no_conditions).verdict == Verdict.NOT_ELIGIBLE
     assert judge({**FITS, "conditions": ["myositis"]}, no_conditions).verdict == (
         Verdict.LIKELY_ELIGIBLE
@@ -230,7 +200,7 @@ def test_conditions_not_given_means_ask_doctor():
 
 def test_an_authored_conditions_criterion_counts_parents_too():
     rule = Rule("conditions", "in", ["sle"], reason="This study is for people with lupus.")
-    result = judge({**FITS, "conditions": ["cutaneous-lupus"]}, trial(rule))
+    result = judge({**FITS, "conditions": ["cutaneous-lupus"]}, make_trial_criteria(rule))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
 
 
@@ -239,7 +209,7 @@ def test_an_authored_conditions_criterion_counts_parents_too():
 
 def test_ana_not_sure_and_anti_dsdna_yes_meets_the_any_of_group():
     answers = {**FITS, "ana_positive": NOT_SURE, "anti_dsdna_positive": True}
-    result = judge(answers, trial(*ANTIBODIES[:2]))
+    result = judge(answers, make_trial_criteria(*ANTIBODIES[:2]))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
     group = [finding for finding in result.findings if finding.about == "criteria"]
     assert [finding.outcome for finding in group] == [Outcome.MET]
@@ -252,7 +222,7 @@ def test_all_three_antibodies_not_sure_asks_the_doctor_with_the_tests_on_the_che
         "anti_dsdna_positive": NOT_SURE,
         "anti_smith_positive": NOT_SURE,
     }
-    result = judge(answers, trial(*ANTIBODIES))
+    result = judge(answers, make_trial_criteria(*ANTIBODIES))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert result.checklist == (
         "Your ANA test result",
@@ -267,9 +237,9 @@ def test_all_three_antibodies_not_sure_asks_the_doctor_with_the_tests_on_the_che
 
 def test_an_any_of_group_is_not_met_only_when_every_member_is_a_definite_no():
     answers = {**FITS, "ana_positive": False, "anti_dsdna_positive": False}
-    assert judge(answers, trial(*ANTIBODIES[:2])).verdict == Verdict.NOT_ELIGIBLE
+    assert judge(answers, make_trial_criteria(*ANTIBODIES[:2])).verdict == Verdict.NOT_ELIGIBLE
     answers["anti_dsdna_positive"] = NOT_SURE
-    assert judge(answers, trial(*ANTIBODIES[:2])).verdict == Verdict.ASK_DOCTOR
+    assert judge(answers, make_trial_criteria(*ANTIBODIES[:2])).verdict == Verdict.ASK_DOCTOR
 
 
 def test_a_group_with_a_doctor_confirmed_member_that_looks_unmet_asks_the_doctor():
@@ -277,14 +247,14 @@ def test_a_group_with_a_doctor_confirmed_member_that_looks_unmet_asks_the_doctor
         "anti_dsdna_positive", "eq", True, any_of_group="antibodies", confirmed_by="doctor"
     )
     answers = {**FITS, "ana_positive": False, "anti_dsdna_positive": False}
-    result = judge(answers, trial(ANTIBODIES[0], doctor_dsdna))
+    result = judge(answers, make_trial_criteria(ANTIBODIES[0], doctor_dsdna))
     assert result.verdict == Verdict.ASK_DOCTOR
 
 
 def test_the_same_group_label_in_two_trials_is_two_separate_groups():
     answers = {**FITS, "ana_positive": True}
-    first = trial(ANTIBODIES[0], trial_id="NCT1")
-    second = trial(ANTIBODIES[1], trial_id="NCT2")
+    first = make_trial_criteria(ANTIBODIES[0], trial_id="NCT1")
+    second = make_trial_criteria(ANTIBODIES[1], trial_id="NCT2")
     verdicts = [result.verdict for result in judge(answers, first, second)]
     assert verdicts == [Verdict.LIKELY_ELIGIBLE, Verdict.ASK_DOCTOR]
 
@@ -293,7 +263,7 @@ def test_the_same_group_label_in_two_trials_is_two_separate_groups():
 
 
 def test_egfr_below_a_doctor_confirmed_minimum_asks_the_doctor_and_says_why():
-    result = judge({**FITS, "egfr": 25}, trial(EGFR_30_DOCTOR))
+    result = judge({**FITS, "egfr": 25}, make_trial_criteria(EGFR_30_DOCTOR))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert result.reasons == (
         "This study needs a kidney test (eGFR) of 30 or more. You said 25 mL/min/1.73m², "
@@ -303,12 +273,15 @@ def test_egfr_below_a_doctor_confirmed_minimum_asks_the_doctor_and_says_why():
 
 
 def test_egfr_at_the_minimum_meets_it():
-    assert judge({**FITS, "egfr": 30}, trial(EGFR_30_DOCTOR)).verdict == Verdict.LIKELY_ELIGIBLE
+    assert (
+        judge({**FITS, "egfr": 30}, make_trial_criteria(EGFR_30_DOCTOR)).verdict
+        == Verdict.LIKELY_ELIGIBLE
+    )
 
 
 def test_a_patient_confirmed_number_below_the_minimum_is_not_eligible_with_the_answer():
     rule = Rule("egfr", "gte", 30, reason="Needs an eGFR of 30 or more.", unit="mL/min/1.73m²")
-    result = judge({**FITS, "egfr": 29.5}, trial(rule))
+    result = judge({**FITS, "egfr": 29.5}, make_trial_criteria(rule))
     assert result.verdict == Verdict.NOT_ELIGIBLE
     assert result.reasons == ("Needs an eGFR of 30 or more. You said 29.5 mL/min/1.73m².",)
 
@@ -319,11 +292,13 @@ def test_a_patient_confirmed_number_below_the_minimum_is_not_eligible_with_the_a
 )
 def test_a_between_range_includes_both_ends(dose, verdict):
     rule = Rule("prednisone_mg_per_day", "between", [0, 10], reason="At most 10 mg a day.")
-    assert judge({**FITS, "prednisone_mg_per_day": dose}, trial(rule)).verdict == verdict
+    assert (
+        judge({**FITS, "prednisone_mg_per_day": dose}, make_trial_criteria(rule)).verdict == verdict
+    )
 
 
 def test_an_unanswered_criterion_asks_the_doctor_and_says_we_lack_the_answer():
-    result = judge(FITS, trial(EGFR_30_DOCTOR))
+    result = judge(FITS, make_trial_criteria(EGFR_30_DOCTOR))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert result.reasons[0].endswith("We do not have this answer yet.")
 
@@ -333,7 +308,7 @@ def test_an_unanswered_criterion_asks_the_doctor_and_says_we_lack_the_answer():
 
 def test_an_excluded_treatment_within_the_window_outranks_another_unknown():
     answers = {**FITS, "last_biologic_dose": "2025-01-15"}
-    result = judge(answers, trial(NO_BIOLOGIC_12_MONTHS, EGFR_30_DOCTOR))
+    result = judge(answers, make_trial_criteria(NO_BIOLOGIC_12_MONTHS, EGFR_30_DOCTOR))
     assert result.verdict == Verdict.NOT_ELIGIBLE
     assert result.reasons == (
         "People who had a biologic medicine in the last 12 months cannot join.",
@@ -354,12 +329,12 @@ def test_an_excluded_treatment_within_the_window_outranks_another_unknown():
 )
 def test_time_windows_count_back_from_today(last_dose, verdict):
     answers = {**FITS, "last_biologic_dose": last_dose}
-    assert judge(answers, trial(NO_BIOLOGIC_12_MONTHS)).verdict == verdict
+    assert judge(answers, make_trial_criteria(NO_BIOLOGIC_12_MONTHS)).verdict == verdict
 
 
 def test_the_same_answer_moves_out_of_the_window_as_days_pass():
     answers = {**FITS, "last_biologic_dose": "2024-07-10"}
-    study = trial(NO_BIOLOGIC_12_MONTHS)
+    study = make_trial_criteria(NO_BIOLOGIC_12_MONTHS)
     assert judge(answers, study).verdict == Verdict.NOT_ELIGIBLE
     later = datetime.date(2025, 7, 11)
     assert judge(answers, study, today=later).verdict == Verdict.LIKELY_ELIGIBLE
@@ -381,10 +356,10 @@ def test_window_edges_in_each_unit(unit, amount, inside, outside):
         kind="exclusion",
         reason="Recent biologic.",
     )
-    assert judge({**FITS, "last_biologic_dose": inside}, trial(rule)).verdict == (
+    assert judge({**FITS, "last_biologic_dose": inside}, make_trial_criteria(rule)).verdict == (
         Verdict.NOT_ELIGIBLE
     )
-    assert judge({**FITS, "last_biologic_dose": outside}, trial(rule)).verdict == (
+    assert judge({**FITS, "last_biologic_dose": outside}, make_trial_criteria(rule)).verdict == (
         Verdict.LIKELY_ELIGIBLE
     )
 
@@ -400,8 +375,8 @@ def test_a_month_window_from_the_31st_ends_on_the_last_day_of_a_short_month():
     today = datetime.date(2025, 3, 31)
     inside = {**FITS, "last_biologic_dose": "2025-02-28"}
     outside = {**FITS, "last_biologic_dose": "2025-02-27"}
-    assert judge(inside, trial(rule), today=today).verdict == Verdict.NOT_ELIGIBLE
-    assert judge(outside, trial(rule), today=today).verdict == Verdict.LIKELY_ELIGIBLE
+    assert judge(inside, make_trial_criteria(rule), today=today).verdict == Verdict.NOT_ELIGIBLE
+    assert judge(outside, make_trial_criteria(rule), today=today).verdict == Verdict.LIKELY_ELIGIBLE
 
 
 def test_a_doctor_confirmed_exclusion_that_holds_asks_the_doctor():
@@ -414,14 +389,14 @@ def test_a_doctor_confirmed_exclusion_that_holds_asks_the_doctor():
         reason="People with some long-lasting infections cannot join.",
         ask_doctor="Your infection tests",
     )
-    result = judge({**FITS, "chronic_infection": True}, trial(rule))
+    result = judge({**FITS, "chronic_infection": True}, make_trial_criteria(rule))
     assert result.verdict == Verdict.ASK_DOCTOR
     assert result.checklist == ("Your infection tests",)
 
 
 def test_a_passed_exclusion_is_not_listed_among_the_reasons_it_fits():
     rule = Rule("cancer_last_5_years", "eq", True, kind="exclusion", reason="No recent cancer.")
-    result = judge({**FITS, "cancer_last_5_years": False}, trial(rule))
+    result = judge({**FITS, "cancer_last_5_years": False}, make_trial_criteria(rule))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
     assert "No recent cancer." not in result.reasons
 
@@ -440,16 +415,16 @@ PREGNANCY_EXCLUDED = Rule(
 
 
 def test_a_question_that_does_not_apply_makes_its_criterion_not_applicable():
-    result = judge({**FITS, "sex": "male"}, trial(PREGNANCY_EXCLUDED))
+    result = judge({**FITS, "sex": "male"}, make_trial_criteria(PREGNANCY_EXCLUDED))
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
     criteria = [finding for finding in result.findings if finding.about == "criteria"]
     assert criteria[0].outcome == Outcome.NOT_APPLICABLE
 
 
 def test_a_question_that_applies_but_is_unanswered_is_unknown():
-    assert judge(FITS, trial(PREGNANCY_EXCLUDED)).verdict == Verdict.ASK_DOCTOR
+    assert judge(FITS, make_trial_criteria(PREGNANCY_EXCLUDED)).verdict == Verdict.ASK_DOCTOR
     pregnant = {**FITS, "pregnant": True}
-    assert judge(pregnant, trial(PREGNANCY_EXCLUDED)).verdict == Verdict.NOT_ELIGIBLE
+    assert judge(pregnant, make_trial_criteria(PREGNANCY_EXCLUDED)).verdict == Verdict.NOT_ELIGIBLE
 
 
 # -- counts and the next question ---------------------------------------------------------------
@@ -481,54 +456,57 @@ def ask(answers, trials, **kwargs):
 
 def test_still_possible_counts_trials_not_ruled_out():
     trials = [
-        trial(trial_id="NCT1"),
-        trial(trial_id="NCT2", sex="male"),
-        trial(trial_id="NCT3", rules=(EGFR_30_DOCTOR,)),
+        make_trial_criteria(trial_id="NCT1"),
+        make_trial_criteria(trial_id="NCT2", sex="male"),
+        make_trial_criteria(trial_id="NCT3", rules=(EGFR_30_DOCTOR,)),
     ]
     results = evaluate(FITS, trials, today=TODAY, conditions=TREE)
     assert still_possible(results) == 2
 
 
 def test_the_first_question_is_the_one_most_trials_wait_on():
-    trials = [trial(trial_id="NCT1", rules=(EGFR_30_DOCTOR,)), trial(trial_id="NCT2")]
+    trials = [
+        make_trial_criteria(trial_id="NCT1", rules=(EGFR_30_DOCTOR,)),
+        make_trial_criteria(trial_id="NCT2"),
+    ]
     assert ask({}, trials) == "age"
 
 
 def test_a_question_no_trial_has_a_criterion_on_is_never_asked():
-    trials = [trial(min_age=None, max_age=None, conditions=frozenset())]
+    trials = [make_trial_criteria(min_age=None, max_age=None, conditions=frozenset())]
     answers = {"conditions": ["sle"]}
     assert ask(answers, trials) is None
 
 
 def test_the_postal_code_never_changes_a_verdict_so_it_is_not_returned():
-    assert ask(FITS, [trial()]) is None
+    assert ask(FITS, [make_trial_criteria()]) is None
 
 
 def test_questions_for_ruled_out_trials_are_not_asked():
-    trials = [trial(EGFR_30_DOCTOR, sex="male")]
+    trials = [make_trial_criteria(EGFR_30_DOCTOR, sex="male")]
     assert ask(FITS, trials) is None
 
 
 def test_the_next_question_prefers_what_decides_more_trials():
     infection = Rule("chronic_infection", "eq", True, kind="exclusion", reason="No infection.")
     trials = [
-        trial(EGFR_30_DOCTOR, trial_id="NCT1"),
-        trial(infection, trial_id="NCT2"),
-        trial(infection, trial_id="NCT3"),
+        make_trial_criteria(EGFR_30_DOCTOR, trial_id="NCT1"),
+        make_trial_criteria(infection, trial_id="NCT2"),
+        make_trial_criteria(infection, trial_id="NCT3"),
     ]
     assert ask(FITS, trials) == "chronic_infection"
     assert ask({**FITS, "chronic_infection": False}, trials) == "egfr"
 
 
 def test_a_met_any_of_group_no_longer_needs_its_other_members():
-    trials = [trial(*ANTIBODIES[:2])]
+    trials = [make_trial_criteria(*ANTIBODIES[:2])]
     assert ask(FITS, trials) == "ana_positive"
     assert ask({**FITS, "ana_positive": True}, trials) is None
     assert ask({**FITS, "ana_positive": NOT_SURE}, trials) == "anti_dsdna_positive"
 
 
 def test_a_dependent_question_waits_for_the_question_it_depends_on():
-    trials = [trial(PREGNANCY_EXCLUDED)]
+    trials = [make_trial_criteria(PREGNANCY_EXCLUDED)]
     answers = {"age": 40, "conditions": ["sle"]}
     assert ask(answers, trials) == "sex"
     assert ask({**answers, "sex": "female"}, trials) == "pregnant"
@@ -536,14 +514,14 @@ def test_a_dependent_question_waits_for_the_question_it_depends_on():
 
 
 def test_skipped_questions_are_not_asked_again():
-    trials = [trial(EGFR_30_DOCTOR)]
+    trials = [make_trial_criteria(EGFR_30_DOCTOR)]
     assert ask(FITS, trials) == "egfr"
     assert ask(FITS, trials, skipped={"egfr"}) is None
 
 
 def test_answering_every_question_next_question_returns_returns_none_in_the_end():
     infection = Rule("chronic_infection", "eq", True, kind="exclusion", reason="No infection.")
-    trials = [trial(EGFR_30_DOCTOR, PREGNANCY_EXCLUDED, *ANTIBODIES[:2], infection)]
+    trials = [make_trial_criteria(EGFR_30_DOCTOR, PREGNANCY_EXCLUDED, *ANTIBODIES[:2], infection)]
     answers: dict = {}
     asked = []
     canned = {
@@ -578,9 +556,9 @@ def test_as_dict_matches_the_screen_command_contract():
 
 def test_progress_gives_the_count_and_the_next_question_in_one_pass():
     trials = [
-        trial(EGFR_30_DOCTOR, trial_id="NCT1"),
-        trial(trial_id="NCT2", sex="male"),
-        trial(trial_id="NCT3"),
+        make_trial_criteria(EGFR_30_DOCTOR, trial_id="NCT1"),
+        make_trial_criteria(trial_id="NCT2", sex="male"),
+        make_trial_criteria(trial_id="NCT3"),
     ]
     step = progress(FITS, trials, QUESTIONS, today=TODAY, conditions=TREE)
     assert step.still_possible == 2
@@ -591,9 +569,9 @@ def test_progress_gives_the_count_and_the_next_question_in_one_pass():
 
 def test_verdicts_without_words_match_the_explained_verdicts():
     trials = [
-        trial(EGFR_30_DOCTOR, trial_id="NCT1"),
-        trial(trial_id="NCT2", sex="male"),
-        trial(NO_BIOLOGIC_12_MONTHS, trial_id="NCT3"),
+        make_trial_criteria(EGFR_30_DOCTOR, trial_id="NCT1"),
+        make_trial_criteria(trial_id="NCT2", sex="male"),
+        make_trial_criteria(NO_BIOLOGIC_12_MONTHS, trial_id="NCT3"),
     ]
     answers = {**FITS, "egfr": 25, "last_biologic_dose": "2024-06"}
     explained = evaluate(answers, trials, today=TODAY, conditions=TREE)
@@ -606,11 +584,11 @@ def test_verdicts_without_words_match_the_explained_verdicts():
 def test_a_trial_set_gives_the_same_steps_and_verdicts_as_a_plain_list():
     infection = Rule("chronic_infection", "eq", True, kind="exclusion", reason="No infection.")
     trials = [
-        trial(EGFR_30_DOCTOR, PREGNANCY_EXCLUDED, trial_id="NCT1"),
-        trial(*ANTIBODIES[:2], infection, trial_id="NCT2"),
-        trial(infection, trial_id="NCT3", sex="male"),
-        trial(trial_id="NCT4", conditions=frozenset({"myositis"})),
-        trial(NO_BIOLOGIC_12_MONTHS, trial_id="NCT5", max_age=None),
+        make_trial_criteria(EGFR_30_DOCTOR, PREGNANCY_EXCLUDED, trial_id="NCT1"),
+        make_trial_criteria(*ANTIBODIES[:2], infection, trial_id="NCT2"),
+        make_trial_criteria(infection, trial_id="NCT3", sex="male"),
+        make_trial_criteria(trial_id="NCT4", conditions=frozenset({"myositis"})),
+        make_trial_criteria(NO_BIOLOGIC_12_MONTHS, trial_id="NCT5", max_age=None),
     ]
     indexed = TrialSet(trials)
     canned = {

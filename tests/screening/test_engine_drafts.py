@@ -9,7 +9,8 @@ import pytest
 from screening.criteria import Rule, Verdict
 from screening.engine import evaluate, progress
 from screening.questions import QuestionSpec
-from tests.screening.test_engine import FITS, TODAY, TREE, judge, trial
+from tests.builders import make_trial_criteria
+from tests.screening.engine_cases import FITS, TODAY, TREE, judge
 
 PREGNANT_LINE = "Women who are pregnant or breastfeeding"
 PREGNANT = Rule(
@@ -39,7 +40,7 @@ def reviewed(rule: Rule) -> Rule:
 
 
 def test_a_broken_draft_asks_the_doctor_and_quotes_the_registry_line():
-    result = judge({**FITS, "pregnant": True}, trial(PREGNANT))
+    result = judge({**FITS, "pregnant": True}, make_trial_criteria(PREGNANT))
 
     assert result.verdict == Verdict.ASK_DOCTOR
     assert any(
@@ -51,14 +52,14 @@ def test_a_broken_draft_asks_the_doctor_and_quotes_the_registry_line():
 
 
 def test_the_same_criterion_once_reviewed_rules_the_trial_out():
-    result = judge({**FITS, "pregnant": True}, trial(reviewed(PREGNANT)))
+    result = judge({**FITS, "pregnant": True}, make_trial_criteria(reviewed(PREGNANT)))
 
     assert result.verdict == Verdict.NOT_ELIGIBLE
     assert not any("The study lists" in reason for reason in result.reasons)
 
 
 def test_a_broken_number_draft_says_the_answer_and_the_line():
-    result = judge({**FITS, "platelets": 60}, trial(PLATELETS))
+    result = judge({**FITS, "platelets": 60}, make_trial_criteria(PLATELETS))
 
     assert result.verdict == Verdict.ASK_DOCTOR
     assert (
@@ -68,13 +69,17 @@ def test_a_broken_number_draft_says_the_answer_and_the_line():
 
 
 def test_a_met_draft_leaves_the_trial_likely_eligible():
-    result = judge({**FITS, "pregnant": False, "platelets": 150}, trial(PREGNANT, PLATELETS))
+    result = judge(
+        {**FITS, "pregnant": False, "platelets": 150}, make_trial_criteria(PREGNANT, PLATELETS)
+    )
 
     assert result.verdict == Verdict.LIKELY_ELIGIBLE
 
 
 def test_a_broken_draft_never_outranks_a_reviewed_definite_miss():
-    result = judge({**FITS, "sex": "male", "pregnant": True}, trial(PREGNANT, sex="female"))
+    result = judge(
+        {**FITS, "sex": "male", "pregnant": True}, make_trial_criteria(PREGNANT, sex="female")
+    )
 
     assert result.verdict == Verdict.NOT_ELIGIBLE
 
@@ -96,16 +101,16 @@ def test_an_any_of_group_of_drafts_only_rules_out_when_every_failing_member_is_r
     members = (dsdna, ana) if draft_first else (ana, dsdna)
     answers = {**FITS, "ana_positive": False, "anti_dsdna_positive": False}
 
-    assert judge(answers, trial(*members)).verdict == Verdict.ASK_DOCTOR
-    everything_reviewed = trial(ana, reviewed(dsdna))
+    assert judge(answers, make_trial_criteria(*members)).verdict == Verdict.ASK_DOCTOR
+    everything_reviewed = make_trial_criteria(ana, reviewed(dsdna))
     assert judge(answers, everything_reviewed).verdict == Verdict.NOT_ELIGIBLE
 
 
 def test_fast_verdicts_agree_with_the_worded_ones_for_drafts():
     trials = [
-        trial(PREGNANT, trial_id="NCT00000001"),
-        trial(reviewed(PREGNANT), trial_id="NCT00000002"),
-        trial(PLATELETS, trial_id="NCT00000003"),
+        make_trial_criteria(PREGNANT, trial_id="NCT00000001"),
+        make_trial_criteria(reviewed(PREGNANT), trial_id="NCT00000002"),
+        make_trial_criteria(PLATELETS, trial_id="NCT00000003"),
     ]
     answers = {**FITS, "pregnant": True, "platelets": 60}
 
@@ -123,7 +128,11 @@ def test_fast_verdicts_agree_with_the_worded_ones_for_drafts():
 def test_a_trial_with_a_broken_draft_stays_possible_while_questions_go_on():
     questions = [QuestionSpec(key="pregnant", type="yes_no", position=1)]
     step = progress(
-        {**FITS, "pregnant": True}, [trial(PREGNANT)], questions, today=TODAY, conditions=TREE
+        {**FITS, "pregnant": True},
+        [make_trial_criteria(PREGNANT)],
+        questions,
+        today=TODAY,
+        conditions=TREE,
     )
 
     assert step.still_possible == 1

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.http import QueryDict
 
-from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
+from screening.criteria import AgeLimit, ConditionTree, Rule
 from screening.display import answer_words, show
 from screening.questionnaire import current_step, read_answer
 from screening.questions import AnswerError, QuestionSpec
@@ -26,6 +26,7 @@ from screening.state import (
     without_answers,
 )
 from screening.trialset import TrialSet
+from tests.builders import make_trial_criteria
 
 TODAY = datetime.date(2025, 6, 30)
 
@@ -175,13 +176,13 @@ def test_previous_key_walks_back_through_the_history():
 # -- the step -----------------------------------------------------------------------------
 
 
-def lupus_trial(trial_id="T1", **fields) -> TrialCriteria:
-    defaults = {"min_age": AgeLimit(18), "max_age": AgeLimit(75), "conditions": frozenset({"sle"})}
-    return TrialCriteria(trial_id, **(defaults | fields))
-
-
 def test_the_step_counts_studies_and_asks_the_engines_next_question():
-    trials = TrialSet([lupus_trial("T1"), lupus_trial("T2", min_age=AgeLimit(50))])
+    trials = TrialSet(
+        [
+            make_trial_criteria(trial_id="T1"),
+            make_trial_criteria(trial_id="T2", min_age=AgeLimit(50)),
+        ]
+    )
     state = FlowState(answers={"age": 34}, history=("age",))
 
     step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
@@ -193,7 +194,7 @@ def test_the_step_counts_studies_and_asks_the_engines_next_question():
 
 
 def test_the_postal_code_is_asked_last_while_a_study_is_still_possible():
-    trials = TrialSet([lupus_trial()])
+    trials = TrialSet([make_trial_criteria(trial_id="T1")])
     state = FlowState(answers={"age": 34, "conditions": ["sle"]}, history=("age", "conditions"))
 
     step = current_step(state, trials, list(SPECS.values()), today=TODAY, conditions=TREE)
@@ -209,7 +210,11 @@ def test_the_postal_code_is_not_asked_when_every_study_is_ruled_out():
     state = FlowState(answers={"age": 90, "conditions": ["sle"]}, history=("age", "conditions"))
 
     step = current_step(
-        state, TrialSet([lupus_trial()]), list(SPECS.values()), today=TODAY, conditions=TREE
+        state,
+        TrialSet([make_trial_criteria(trial_id="T1")]),
+        list(SPECS.values()),
+        today=TODAY,
+        conditions=TREE,
     )
 
     assert step.still_possible == 0
@@ -217,7 +222,7 @@ def test_the_postal_code_is_not_asked_when_every_study_is_ruled_out():
 
 
 def test_editing_shows_the_question_again_and_counts_without_its_answer():
-    trials = TrialSet([lupus_trial()])
+    trials = TrialSet([make_trial_criteria(trial_id="T1")])
     state = FlowState(answers={"age": 90}, history=("age",))
 
     step = current_step(
@@ -234,8 +239,10 @@ def test_questions_left_count_only_those_that_can_still_change_a_verdict():
     weight = Rule("weight", "lte", 150, reviewed=False, source="Weight up to 150 kg")
     trials = TrialSet(
         [
-            lupus_trial("T1", rules=(weight,), conditions=frozenset({"lupus-nephritis"})),
-            lupus_trial("T2"),
+            make_trial_criteria(
+                trial_id="T1", rules=(weight,), conditions=frozenset({"lupus-nephritis"})
+            ),
+            make_trial_criteria(trial_id="T2"),
         ]
     )
     state = FlowState(answers={"conditions": ["sle"]}, history=("conditions",))
@@ -251,9 +258,9 @@ def test_questions_left_count_only_those_that_can_still_change_a_verdict():
 
 def test_scope_by_condition_takes_its_kinds_and_scope_by_trials_takes_the_list():
     trials = [
-        lupus_trial("SLE"),
-        lupus_trial("LN", conditions=frozenset({"lupus-nephritis"})),
-        lupus_trial("RA", conditions=frozenset({"ra"})),
+        make_trial_criteria(trial_id="SLE"),
+        make_trial_criteria(trial_id="LN", conditions=frozenset({"lupus-nephritis"})),
+        make_trial_criteria(trial_id="RA", conditions=frozenset({"ra"})),
     ]
 
     by_condition = in_scope(trials, Scope(condition="sle"), TREE)

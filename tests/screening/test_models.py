@@ -10,36 +10,8 @@ from screening.loading import question_specs
 from screening.models import Criterion, Question
 from screening.questions import NOT_SURE, parse_answer
 from tests.builders import make_criterion, make_trial
+from tests.screening.design import DESIGN_KEYS
 from trials.models import Trial, eligibility_fingerprint
-
-DESIGN_KEYS = [
-    "age",
-    "sex",
-    "conditions",
-    "postal_code",
-    "travel_miles",
-    "pregnant",
-    "dialysis_or_transplant",
-    "prednisone_mg_per_day",
-    "egfr",
-    "ana_positive",
-    "anti_dsdna_positive",
-    "sledai_2k",
-    "background_therapy_weeks",
-    "biologic_last_12_months",
-    "car_t_or_stem_cell_ever",
-    "cancer_last_5_years",
-    "chronic_infection",
-    "live_vaccine_last_30_days",
-    "active_cns_lupus",
-    "bmi",
-    "hba1c",
-    "hemoglobin",
-    "platelets",
-    "neutrophils",
-    "edss",
-    "last_investigational_drug",
-]
 
 
 @pytest.mark.django_db

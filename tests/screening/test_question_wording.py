@@ -7,7 +7,7 @@ import pytest
 
 from screening.models import Question
 from tests import plain_language
-from tests.screening.test_models import DESIGN_KEYS
+from tests.screening.design import DESIGN_KEYS
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from screening import loading
 from tests.builders import make_contact, make_criterion, make_site, make_trial
-from tests.screening.steps import HTMX, answer, text, walk
-from tests.screening.test_flow import queries_for
+from tests.pages import tags
+from tests.screening.steps import HTMX, answer, queries_for, text, walk
 from trials.models import Kind, Status
 
 pytestmark = pytest.mark.django_db
@@ -17,13 +17,6 @@ RESULTS = "screening:results"
 # Charleston, SC (ZIP 29425) and New York City.
 CHARLESTON = {"latitude": 32.7862, "longitude": -79.9471}
 NEW_YORK = {"latitude": 40.7484, "longitude": -73.9967}
-
-
-@pytest.fixture(autouse=True)
-def fresh_trials():
-    loading.clear_cache()
-    yield
-    loading.clear_cache()
 
 
 @pytest.fixture
@@ -109,7 +102,7 @@ def test_results_say_plainly_it_is_a_pre_screen_and_offer_to_start_over(client, 
 
     assert "This is a pre-screen, not a diagnosis" in text(response)
     assert f'action="{reverse("screening:start_over")}"' in response.content.decode()
-    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    assert tags(response.content.decode(), "meta", name="robots", content="noindex")
 
 
 def test_results_before_any_answer_point_to_the_questions(client, three_kinds):
@@ -249,7 +242,7 @@ def test_show_more_with_htmx_returns_only_the_next_cards(client, many_likely):
     assert response.status_code == 200
     assert "<html" not in body and "Likely eligible" not in body
     assert card_titles(response) == [f"Study {number:02d}" for number in range(11, 21)]
-    assert '<p id="likely-more" class="show-more" data-hx-swap-oob="outerHTML">' in body
+    assert tags(body, "p", id="likely-more", class_="show-more", data_hx_swap_oob="outerHTML")
     assert 'href="/check/results/?likely=3"' in body
     assert body.count("autofocus") == 1
 

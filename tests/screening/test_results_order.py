@@ -2,10 +2,11 @@
 
 from dataclasses import dataclass, field
 
-from screening.criteria import ConditionTree, TrialCriteria, TrialResult, Verdict
+from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, haversine_miles, is_open_status, miles_from, site_places
 from screening.results import Match, cards, grouped, page_of
 from screening.trialset import TrialSet
+from tests.builders import make_trial_criteria
 
 
 def nearest_miles(origin, rows):
@@ -27,14 +28,16 @@ def verdict(trial_id: str, verdict: Verdict = Verdict.LIKELY_ELIGIBLE) -> TrialR
     return TrialResult(trial_id, verdict, ())
 
 
-def trial(trial_id: str, *conditions: str) -> TrialCriteria:
-    return TrialCriteria(trial_id, conditions=frozenset(conditions))
-
-
 def test_each_verdict_goes_to_its_group():
     groups = grouped(
         [verdict("A"), verdict("B", Verdict.ASK_DOCTOR), verdict("C", Verdict.NOT_ELIGIBLE)],
-        TrialSet([trial("A"), trial("B"), trial("C")]),
+        TrialSet(
+            [
+                make_trial_criteria(trial_id="A", conditions=frozenset()),
+                make_trial_criteria(trial_id="B", conditions=frozenset()),
+                make_trial_criteria(trial_id="C", conditions=frozenset()),
+            ]
+        ),
         answers={},
         conditions=TREE,
     )
@@ -51,10 +54,10 @@ def test_studies_of_the_patients_condition_come_first_then_the_nearest():
         [verdict(trial_id) for trial_id in ("ra-near", "sle-far", "sle-near", "sle-unknown")],
         TrialSet(
             [
-                trial("ra-near", "ra"),
-                trial("sle-far", "sle"),
-                trial("sle-near", "lupus-nephritis"),
-                trial("sle-unknown", "sle"),
+                make_trial_criteria(trial_id="ra-near", conditions=frozenset({"ra"})),
+                make_trial_criteria(trial_id="sle-far", conditions=frozenset({"sle"})),
+                make_trial_criteria(trial_id="sle-near", conditions=frozenset({"lupus-nephritis"})),
+                make_trial_criteria(trial_id="sle-unknown", conditions=frozenset({"sle"})),
             ]
         ),
         answers={"conditions": ["lupus-nephritis"]},
@@ -185,7 +188,12 @@ def test_the_first_page_of_a_large_group_is_the_start_of_the_full_order():
     groups = grouped(
         [verdict(trial_id) for trial_id in reversed(ids)],
         TrialSet(
-            [trial(trial_id, "sle" if number % 3 else "ra") for number, trial_id in enumerate(ids)]
+            [
+                make_trial_criteria(
+                    trial_id=trial_id, conditions=frozenset({"sle" if number % 3 else "ra"})
+                )
+                for number, trial_id in enumerate(ids)
+            ]
         ),
         answers={"conditions": ["sle"]},
         conditions=TREE,

@@ -19,6 +19,7 @@ from django.utils import timezone
 from screening import loading, shared_results
 from screening.models import SharedResult
 from tests.builders import make_criterion, make_trial
+from tests.pages import tags
 from tests.screening.steps import HTMX, text, walk
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +27,6 @@ pytestmark = pytest.mark.django_db
 RESULTS = "screening:results"
 SHARE = "screening:share_results"
 CREATED = "screening:share_created"
-
-
-@pytest.fixture(autouse=True)
-def fresh_trials():
-    loading.clear_cache()
-    yield
-    loading.clear_cache()
 
 
 @pytest.fixture
@@ -380,7 +374,7 @@ def test_the_shared_page_is_kept_out_of_search_engines_caches_and_referrers(
 
     response = client.__class__().get(reverse("screening:shared_result", args=[shared.key]))
 
-    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+    assert tags(response.content.decode(), "meta", name="robots", content="noindex, nofollow")
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "no-referrer"
     assert response["Cache-Control"] == "private, no-store"
