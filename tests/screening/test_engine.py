@@ -6,10 +6,10 @@ import pytest
 
 from screening.criteria import AgeLimit, Outcome, Rule, Verdict
 from screening.engine import evaluate, next_question, progress, still_possible
-from screening.questions import NOT_SURE, QuestionSpec
+from screening.questions import NOT_SURE
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
-from tests.screening.engine_cases import FITS, TODAY, TREE, judge
+from tests.screening.engine_cases import FITS, PREGNANCY_EXCLUDED, QUESTIONS, TODAY, TREE, judge
 
 EGFR_30_DOCTOR = Rule(
     "egfr",
@@ -403,16 +403,6 @@ def test_a_passed_exclusion_is_not_listed_among_the_reasons_it_fits():
 
 # -- not applicable -----------------------------------------------------------------------------
 
-PREGNANCY_EXCLUDED = Rule(
-    "pregnant",
-    "eq",
-    True,
-    kind="exclusion",
-    reason="People who are pregnant cannot join.",
-    depends_on="sex",
-    depends_on_values=("female",),
-)
-
 
 def test_a_question_that_does_not_apply_makes_its_criterion_not_applicable():
     result = judge({**FITS, "sex": "male"}, make_trial_criteria(PREGNANCY_EXCLUDED))
@@ -428,25 +418,6 @@ def test_a_question_that_applies_but_is_unanswered_is_unknown():
 
 
 # -- counts and the next question ---------------------------------------------------------------
-
-QUESTIONS = [
-    QuestionSpec("age", "number", position=10),
-    QuestionSpec("sex", "single_choice", choices=("female", "male"), position=20),
-    QuestionSpec("conditions", "multiple_choice", position=30),
-    QuestionSpec("postal_code", "text", position=40),
-    QuestionSpec(
-        "pregnant",
-        "yes_no",
-        offers_not_sure=True,
-        depends_on="sex",
-        depends_on_values=("female",),
-        position=60,
-    ),
-    QuestionSpec("egfr", "number", offers_not_sure=True, position=80),
-    QuestionSpec("ana_positive", "yes_no", offers_not_sure=True, position=100),
-    QuestionSpec("anti_dsdna_positive", "yes_no", offers_not_sure=True, position=110),
-    QuestionSpec("chronic_infection", "yes_no", offers_not_sure=True, position=170),
-]
 
 
 def ask(answers, trials, **kwargs):

@@ -10,14 +10,14 @@ import random
 from screening.criteria import AgeLimit, Rule, Verdict
 from screening.engine import evaluate, next_question, progress
 from screening.questions import NOT_SURE, QuestionSpec
-from tests.screening import test_engine as engine_tests
-from tests.screening.test_engine import FITS, PREGNANCY_EXCLUDED, TODAY, TREE, trial
+from tests.builders import make_trial_criteria
+from tests.screening.engine_cases import FITS, PREGNANCY_EXCLUDED, QUESTIONS, TODAY, TREE
 
 # The engine tests' bank, with lab values as the doctor's to confirm, and a platelet count.
 LAB_VALUES = ("egfr", "ana_positive", "anti_dsdna_positive")
 QUESTIONS = [
     dataclasses.replace(question, confirmed_by="doctor") if question.key in LAB_VALUES else question
-    for question in engine_tests.QUESTIONS
+    for question in QUESTIONS
 ] + [QuestionSpec("platelets", "number", offers_not_sure=True, position=220, confirmed_by="doctor")]
 
 
@@ -44,9 +44,9 @@ def verdicts(answers, trials):
 
 def test_the_patients_own_facts_come_before_lab_values_that_more_trials_wait_on():
     trials = [
-        trial(draft(EGFR), trial_id="NCT1"),
-        trial(draft(EGFR), trial_id="NCT2"),
-        trial(draft(EGFR), draft(INFECTION), trial_id="NCT3"),
+        make_trial_criteria(draft(EGFR), trial_id="NCT1"),
+        make_trial_criteria(draft(EGFR), trial_id="NCT2"),
+        make_trial_criteria(draft(EGFR), draft(INFECTION), trial_id="NCT3"),
     ]
     assert ask(FITS, trials) == "chronic_infection"
     assert ask({**FITS, "chronic_infection": False}, trials) == "egfr"
@@ -54,15 +54,15 @@ def test_the_patients_own_facts_come_before_lab_values_that_more_trials_wait_on(
 
 def test_among_lab_values_the_one_more_trials_wait_on_comes_first():
     trials = [
-        trial(draft(PLATELETS), trial_id="NCT1"),
-        trial(draft(PLATELETS), trial_id="NCT2"),
-        trial(draft(EGFR), trial_id="NCT3"),
+        make_trial_criteria(draft(PLATELETS), trial_id="NCT1"),
+        make_trial_criteria(draft(PLATELETS), trial_id="NCT2"),
+        make_trial_criteria(draft(EGFR), trial_id="NCT3"),
     ]
     assert ask(FITS, trials) == "platelets"
 
 
 def test_a_draft_is_not_asked_for_a_trial_that_stays_ask_your_doctor_anyway():
-    trials = [trial(draft(EGFR), draft(INFECTION))]
+    trials = [make_trial_criteria(draft(EGFR), draft(INFECTION))]
     unsure = {**FITS, "egfr": NOT_SURE}
 
     assert ask(unsure, trials) is None
@@ -72,7 +72,7 @@ def test_a_draft_is_not_asked_for_a_trial_that_stays_ask_your_doctor_anyway():
 
 
 def test_a_reviewed_patient_criterion_is_still_asked_there_because_it_can_rule_the_trial_out():
-    trials = [trial(draft(EGFR), INFECTION)]
+    trials = [make_trial_criteria(draft(EGFR), INFECTION)]
     unsure = {**FITS, "egfr": NOT_SURE}
 
     assert ask(unsure, trials) == "chronic_infection"
@@ -80,7 +80,7 @@ def test_a_reviewed_patient_criterion_is_still_asked_there_because_it_can_rule_t
 
 
 def test_a_lab_value_that_looks_unmet_makes_the_other_drafts_of_that_trial_moot():
-    trials = [trial(EGFR, draft(PLATELETS), draft(INFECTION))]
+    trials = [make_trial_criteria(EGFR, draft(PLATELETS), draft(INFECTION))]
     low = {**FITS, "egfr": 20}
 
     assert ask(low, trials) is None
@@ -88,7 +88,7 @@ def test_a_lab_value_that_looks_unmet_makes_the_other_drafts_of_that_trial_moot(
 
 
 def test_a_broken_draft_leaves_only_questions_that_can_rule_the_trial_out():
-    trials = [trial(draft(PREGNANT), draft(EGFR), INFECTION)]
+    trials = [make_trial_criteria(draft(PREGNANT), draft(EGFR), INFECTION)]
     pregnant = {**FITS, "pregnant": True}
 
     assert ask(pregnant, trials) == "chronic_infection"
@@ -97,7 +97,7 @@ def test_a_broken_draft_leaves_only_questions_that_can_rule_the_trial_out():
 
 def test_a_narrower_condition_asks_only_what_can_rule_the_trial_out():
     nephritis = frozenset({"lupus-nephritis"})
-    trials = [trial(draft(INFECTION), draft(EGFR), conditions=nephritis)]
+    trials = [make_trial_criteria(draft(INFECTION), draft(EGFR), conditions=nephritis)]
 
     assert ask({"conditions": ["sle"]}, trials) == "age"  # an age limit can rule it out
     assert ask({**FITS, "conditions": ["sle"]}, trials) is None
@@ -105,7 +105,7 @@ def test_a_narrower_condition_asks_only_what_can_rule_the_trial_out():
 
 
 def test_a_skipped_question_keeps_its_trial_at_ask_your_doctor_so_its_drafts_are_not_asked():
-    trials = [trial(draft(EGFR), draft(PLATELETS))]
+    trials = [make_trial_criteria(draft(EGFR), draft(PLATELETS))]
 
     assert ask(FITS, trials) == "egfr"
     assert ask(FITS, trials, skipped={"egfr"}) is None
@@ -113,8 +113,8 @@ def test_a_skipped_question_keeps_its_trial_at_ask_your_doctor_so_its_drafts_are
 
 def test_a_draft_still_matters_for_another_trial_that_can_come_out_likely():
     trials = [
-        trial(draft(INFECTION), draft(EGFR), trial_id="NCT1"),
-        trial(draft(INFECTION), trial_id="NCT2"),
+        make_trial_criteria(draft(INFECTION), draft(EGFR), trial_id="NCT1"),
+        make_trial_criteria(draft(INFECTION), trial_id="NCT2"),
     ]
     unsure = {**FITS, "egfr": NOT_SURE}
 
@@ -128,8 +128,8 @@ def test_an_any_of_group_with_a_draft_member_cannot_rule_out_so_it_is_moot_there
         dataclasses.replace(ANA, confirmed_by="patient", any_of_group="either"),
     ]
     stuck = {**FITS, "egfr": NOT_SURE}
-    with_draft = trial(draft(EGFR), infection_or_ana[0], draft(infection_or_ana[1]))
-    reviewed = trial(draft(EGFR), *infection_or_ana)
+    with_draft = make_trial_criteria(draft(EGFR), infection_or_ana[0], draft(infection_or_ana[1]))
+    reviewed = make_trial_criteria(draft(EGFR), *infection_or_ana)
 
     assert ask(stuck, [with_draft]) is None
     assert ask(stuck, [reviewed]) == "chronic_infection"
@@ -165,7 +165,7 @@ def random_trials(seed: int):
         rules = [rule for rule in POOL if rng.random() < 0.35]
         rules = [draft(rule) if rng.random() < 0.5 else rule for rule in rules]
         trials.append(
-            trial(
+            make_trial_criteria(
                 *rules,
                 trial_id=f"NCT{number}",
                 sex=rng.choice(("all", "all", "female")),
