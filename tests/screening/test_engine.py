@@ -515,7 +515,7 @@ def test_answering_every_question_next_question_returns_returns_none_in_the_end(
 
 
 def test_as_dict_matches_the_screen_command_contract():
-    result = judge({**FITS, "age": 17}, trial(listed=12, checked=5))
+    result = judge({**FITS, "age": 17}, make_trial_criteria(listed=12, checked=5))
     assert result.as_dict() == {
         "trial": "NCT00000001",
         "result": "not_eligible",

@@ -140,7 +140,7 @@ def test_a_trial_with_a_broken_draft_stays_possible_while_questions_go_on():
 
 @pytest.mark.parametrize("explain", [True, False])
 def test_every_result_carries_how_many_requirements_were_checked_of_those_listed(explain):
-    counted = trial(PREGNANT, listed=15, checked=7)
+    counted = make_trial_criteria(PREGNANT, listed=15, checked=7)
     (result,) = evaluate(FITS, [counted], today=TODAY, conditions=TREE, explain=explain)
 
     assert (result.checked, result.listed) == (7, 15)
