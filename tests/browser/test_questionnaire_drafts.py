@@ -103,6 +103,8 @@ def test_the_new_questions_are_answered_by_keyboard_on_a_phone(drafted, phone):
     assert f"The study lists: “{PLATELETS_LINE}”" in main
     assert "You said 85 thousand per microliter" in main
     assert "Not eligible: 0" in main  # a draft never rules a study out
+    # Its four requirement lines each gave a drafted criterion (or its condition field).
+    assert "We checked 4 of the 4 requirements this study lists." in main
     assert_accessible(phone)
     shoot(phone, "phone-results")
     shoot(phone, "phone-results-ask", ".group--ask")
