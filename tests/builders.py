@@ -8,6 +8,7 @@ from django.contrib.auth.models import Permission, User
 
 from screening.criteria import AgeLimit, Rule, TrialCriteria
 from trials.models import Condition, Contact, Kind, Researcher, Site, Status, Trial
+from trials.regions import country_code, region
 
 _numbers = itertools.count(1)
 
@@ -75,6 +76,11 @@ def make_site(trial: Trial, **fields) -> Site:
         "status": Status.RECRUITING,
     }
     defaults.update(fields)
+    # Country and region as an import works them out; coordinates only when a test gives them.
+    subdivision = region(defaults["state"], defaults["country"])
+    defaults.setdefault("country_code", country_code(defaults["country"]))
+    defaults.setdefault("region", subdivision.name)
+    defaults.setdefault("region_code", subdivision.code)
     return Site.objects.create(trial=trial, **defaults)
 
 

@@ -254,32 +254,6 @@ def trial_for_nih_application(registry_id: str) -> Trial | None:
     return Trial.objects.filter(nih_appl_id=int(number)).only("registry_id", "published").first()
 
 
-@dataclass(frozen=True)
-class StateGroup:
-    state: str
-    sites: list[Site]
-
-
-@dataclass(frozen=True)
-class CountryGroup:
-    country: str
-    states: list[StateGroup]
-
-
-def group_sites(sites: Iterable[Site]) -> list[CountryGroup]:
-    """Sites by country, then state, both in alphabetical order (no queries)."""
-    by_country: dict[str, dict[str, list[Site]]] = {}
-    for site in sorted(sites, key=lambda s: (s.country, s.state, s.city, s.facility)):
-        by_country.setdefault(site.country, {}).setdefault(site.state, []).append(site)
-    return [
-        CountryGroup(
-            country=country,
-            states=[StateGroup(state=state, sites=list(group)) for state, group in states.items()],
-        )
-        for country, states in by_country.items()
-    ]
-
-
 def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
     """The first few distinct places (city and state, or city and country) and how many more."""
     places: list[str] = []
@@ -288,18 +262,6 @@ def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
         if place and place not in places:
             places.append(place)
     return places[:limit], max(len(places) - limit, 0)
-
-
-def sites_for_handout(sites: Iterable[Site], limit: int = 4) -> tuple[list[CountryGroup], int]:
-    """The first few sites for a printed page, grouped, and how many more there are.
-
-    Sites taking people come first; sites that closed are left off paper unless no site is open.
-    """
-    sites = list(sites)
-    taking_people = [site for site in sites if not site.status or site.status in OPEN_STATUSES]
-    chosen = taking_people or sites
-    ordered = sorted(chosen, key=lambda s: (s.country, s.state, s.city, s.facility))
-    return group_sites(ordered[:limit]), max(len(chosen) - limit, 0)
 
 
 def shortlist_trials(registry_ids: list[str], nih_application_ids: list[int]) -> list[Trial]:

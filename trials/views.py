@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import quote, urlencode
 
 from django.core.paginator import Paginator
@@ -9,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
 
@@ -17,17 +19,17 @@ from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
 from trials.page_sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
+from trials.places import SESSION_POSTAL_CODE, Coordinates, zip_coordinates
 from trials.selectors import (
     conditions_with_open_counts,
     filter_choices,
     filter_trials,
-    group_sites,
     read_filters,
     shortlist_trials,
-    sites_for_handout,
     trial_for_nih_application,
     trial_for_page,
 )
+from trials.site_lists import handout_sites, site_list
 
 TRIALS_PER_PAGE = 20
 HANDOUT_SITES = 6
@@ -118,12 +120,14 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
     if isinstance(trial, HttpResponse):
         return trial
     permalink = request.build_absolute_uri(trial.get_absolute_url())
+    near = patient_place(request)
     return render(
         request,
         "trials/detail.html",
         {
             "trial": trial,
-            "site_groups": group_sites(trial.sites.all()),
+            "sites": site_list(trial.sites.all(), near.coordinates),
+            "near": near,
             "eligibility": readable_eligibility(trial.eligibility_text),
             "summary_blocks": registry_blocks(trial.brief_summary),
             "open_statuses": OPEN_STATUSES,
@@ -135,6 +139,34 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             ),
         },
     )
+
+
+@dataclass(frozen=True)
+class PatientPlace:
+    """The ZIP code distances are measured from, if any, and a message when it is not usable."""
+
+    postal_code: str = ""
+    coordinates: Coordinates | None = None
+    problem: str = ""
+
+
+def patient_place(request: HttpRequest) -> PatientPlace:
+    """From the page's own "how far is it from" form (?near=), else the questionnaire's answer.
+
+    Neither is stored: the form's ZIP code lives in the address, the answer in the patient's
+    own session cookie.
+    """
+    asked = request.GET.get("near", "").strip()
+    postal_code = asked or str(request.session.get(SESSION_POSTAL_CODE) or "")
+    if not postal_code:
+        return PatientPlace()
+    coordinates = zip_coordinates(postal_code[:20])
+    if coordinates is None:
+        problem = _(
+            "We could not find the ZIP code “%(value)s”. Try a 5-digit US ZIP code, like 29425."
+        ) % {"value": postal_code[:20]}
+        return PatientPlace(postal_code[:20], None, problem if asked else "")
+    return PatientPlace(postal_code[:10], coordinates)
 
 
 @require_GET
@@ -154,7 +186,10 @@ def trial_handout(request: HttpRequest, registry_id: str) -> HttpResponse:
     trial = _trial_or_redirect(request, registry_id, "trials:handout", staff_preview=False)
     if isinstance(trial, HttpResponse):
         return trial
-    site_groups, more_sites = sites_for_handout(trial.sites.all(), limit=HANDOUT_SITES)
+    near = patient_place(request)
+    site_groups, more_sites = handout_sites(
+        trial.sites.all(), near.coordinates, limit=HANDOUT_SITES
+    )
     return render(
         request,
         "trials/handout.html",
@@ -162,6 +197,7 @@ def trial_handout(request: HttpRequest, registry_id: str) -> HttpResponse:
             "trial": trial,
             "site_groups": site_groups,
             "more_sites": more_sites,
+            "near": near,
             "permalink": request.build_absolute_uri(trial.get_absolute_url()),
         },
     )

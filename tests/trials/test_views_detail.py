@@ -156,7 +156,7 @@ def test_contacts_can_be_called_and_emailed(client):
     assert 'href="mailto:sam@musc.edu"' in text
 
 
-def test_sites_are_grouped_by_country_then_state_with_their_own_status(client):
+def test_sites_are_grouped_by_country_the_patients_first_then_state_with_their_status(client):
     trial = make_full_trial()
     make_site(trial, facility="MUSC", city="Charleston", state="South Carolina")
     make_site(
@@ -171,9 +171,10 @@ def test_sites_are_grouped_by_country_then_state_with_their_own_status(client):
     text = page_text(client.get(trial.get_absolute_url()))
 
     where = text[text.index("Where this research is happening") :]
-    assert where.index("<h3>Canada</h3>") < where.index("<h4>Ontario</h4>")
-    assert where.index("<h4>Ontario</h4>") < where.index("<h3>United States</h3>")
+    assert where.index("<h3>United States</h3>") < where.index("<h4>South Carolina</h4>")
     assert where.index("<h4>South Carolina</h4>") < where.index("<h4>Texas</h4>")
+    assert where.index("<h4>Texas</h4>") < where.index("<h3>Canada</h3>")
+    assert where.index("<h3>Canada</h3>") < where.index("<h4>Ontario</h4>")
     assert where.index("MUSC") < where.index("<h4>Texas</h4>") < where.index("Texas Lupus Center")
     assert "Not yet recruiting" in where
     assert "3 locations" in text

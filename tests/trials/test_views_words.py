@@ -4,7 +4,8 @@ import pytest
 
 from trials.models import Phase, Site, Trial
 from trials.names import tidy_capitals as tidy_caps
-from trials.selectors import group_sites, site_places
+from trials.selectors import site_places
+from trials.site_lists import site_list
 from trials.templatetags.trial_pages import phase_in_words
 
 
@@ -44,16 +45,17 @@ def test_site_places_are_distinct_and_counted():
     assert more == 1
 
 
-def test_sites_group_by_country_then_state():
+def test_sites_group_by_country_the_patients_first_then_state():
+    us = {"country": "United States", "country_code": "US"}
     sites = [
-        Site(facility="B", city="Austin", state="Texas", country="United States"),
-        Site(facility="A", city="Toronto", state="Ontario", country="Canada"),
-        Site(facility="C", city="Dallas", state="Texas", country="United States"),
-        Site(facility="D", city="Boston", state="Massachusetts", country="United States"),
+        Site(facility="B", city="Austin", state="Texas", **us),
+        Site(facility="A", city="Toronto", state="Ontario", country="Canada", country_code="CA"),
+        Site(facility="C", city="Dallas", state="Texas", **us),
+        Site(facility="D", city="Boston", state="Massachusetts", **us),
     ]
 
-    groups = group_sites(sites)
+    groups = site_list(sites).countries
 
-    assert [group.country for group in groups] == ["Canada", "United States"]
-    assert [state.state for state in groups[1].states] == ["Massachusetts", "Texas"]
-    assert [site.facility for site in groups[1].states[1].sites] == ["B", "C"]
+    assert [group.country for group in groups] == ["United States", "Canada"]
+    assert [state.state for state in groups[0].states] == ["Massachusetts", "Texas"]
+    assert [item.site.facility for item in groups[0].states[1].sites] == ["B", "C"]
