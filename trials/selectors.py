@@ -22,7 +22,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trials.models import (
-    OPEN_STATUSES,
     Condition,
     Contact,
     Kind,
