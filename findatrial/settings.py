@@ -240,6 +240,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
 
 # Where the "refresh from ClinicalTrials.gov" admin action fetches a study.
 CTGOV_API_URL = os.environ.get("CTGOV_API_URL", "https://clinicaltrials.gov/api/v2/studies/")
+# Where sync_trials searches NIH-funded projects.
+REPORTER_API_URL = os.environ.get(
+    "REPORTER_API_URL", "https://api.reporter.nih.gov/v2/projects/search"
+)
+# sync_trials is polite: a pause between requests, a few tries with growing waits on 429/5xx.
+SYNC_DELAY_SECONDS = float(os.environ.get("SYNC_DELAY_SECONDS", "1.0"))
+SYNC_ATTEMPTS = int(os.environ.get("SYNC_ATTEMPTS", "5"))
+SYNC_BACKOFF_SECONDS = float(os.environ.get("SYNC_BACKOFF_SECONDS", "5.0"))
 
 LOGIN_URL = "admin:login"
 

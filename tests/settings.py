@@ -18,3 +18,7 @@ STATIC_ROOT = None  # nothing collected in tests; whitenoise serves from the fin
 # The browser tests talk plain http to a local live server.
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# sync_trials against recorded responses: no pauses.
+SYNC_DELAY_SECONDS = 0.0
+SYNC_BACKOFF_SECONDS = 0.0

@@ -297,6 +297,17 @@ class Trial(models.Model):
         related_name="+",
     )
 
+    left_registry_search_on = models.DateField(
+        _("left the registry search on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "sync_trials no longer finds it with our conditions' searches (it may have been "
+            "withdrawn or re-labelled). Nothing is deleted: decide whether to unpublish it."
+        ),
+    )
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
