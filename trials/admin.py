@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -96,6 +97,26 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WhyNotPublishedFilter(admin.SimpleListFilter):
+    """Unpublished trials an import left for an editor, and trials sync_trials no longer finds."""
+
+    title = _("why not published")
+    parameter_name = "why"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("not_ours", _("Matches none of our conditions")),
+            ("left", _("Left the registry search")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "not_ours":
+            return queryset.filter(published=False, conditions__isnull=True)
+        if self.value() == "left":
+            return queryset.filter(left_registry_search_on__isnull=False)
+        return queryset
+
+
 @admin.register(Trial)
 class TrialAdmin(admin.ModelAdmin):
     change_list_template = "admin/trials/trial/change_list.html"
@@ -105,6 +126,7 @@ class TrialAdmin(admin.ModelAdmin):
         "status",
         "published",
         "condition_names",
+        "why_not_published",
         "site_count",
         "criteria_need_review",
         "last_reviewed_on",
@@ -114,6 +136,7 @@ class TrialAdmin(admin.ModelAdmin):
     list_filter = [
         "status",
         "published",
+        WhyNotPublishedFilter,
         NeedsAttentionFilter,
         "kind",
         "phase",
@@ -136,6 +159,7 @@ class TrialAdmin(admin.ModelAdmin):
     actions = ["publish", "unpublish", "mark_reviewed", "refresh_from_registry"]
     readonly_fields = [
         "last_reviewed_by",
+        "left_registry_search_on",
         "unmapped_conditions_list",
         "registry_conditions_list",
         "source_format",
@@ -209,6 +233,21 @@ class TrialAdmin(admin.ModelAdmin):
     @admin.display(description=_("conditions"))
     def condition_names(self, trial: Trial) -> str:
         return ", ".join(condition.lay_name for condition in trial.conditions.all())
+
+    @admin.display(description=_("why not published"))
+    def why_not_published(self, trial: Trial) -> str:
+        reasons = []
+        if trial.left_registry_search_on:
+            reasons.append(
+                _("Left the registry search on %(date)s")
+                % {"date": date_format(trial.left_registry_search_on)}
+            )
+        if not trial.published and not trial.conditions.all():
+            registered = ", ".join(trial.unmapped_conditions[:3]) or _("none listed")
+            reasons.append(
+                _("Matches none of our conditions (registry: %(names)s)") % {"names": registered}
+            )
+        return "; ".join(reasons) or "—"
 
     @admin.display(description=_("sites"), ordering="site_total")
     def site_count(self, trial: Trial) -> int:

@@ -162,3 +162,16 @@ def test_a_study_that_leaves_the_search_is_marked_not_deleted_and_unmarked_when_
     gone.refresh_from_db()
     assert gone.left_registry_search_on is None
 
+
+def test_import_publish_publishes_only_records_about_our_conditions(tmp_path, admin_client):
+    (tmp_path / "page.json").write_text((RECORDED / "ctgov_page_1.json").read_text())
+    (tmp_path / "other.json").write_text((RECORDED / "ctgov_page_2.json").read_text())
+
+    call_command("import_trials", str(tmp_path), "--publish", "--warnings")
+
+    assert Trial.objects.get(registry_id="NCT09000001").published is True
+    fatigue = Trial.objects.get(registry_id="NCT09000003")
+    assert fatigue.published is False
+    listed = admin_client.get("/admin/trials/trial/", {"why": "not_ours"}).content.decode()
+    assert "NCT09000003" in listed and "NCT09000001" not in listed
+    assert "Matches none of our conditions (registry: Fatigue)" in listed

@@ -272,6 +272,9 @@ def _announce(trial: Trial, *, created: bool, old_text: str | None) -> None:
         raise RecordError(f"{trial.registry_id}: {error}") from error
 
 
+NOT_OURS = "it matches none of our conditions"
+
+
 def _upsert(
     record: TrialRecord, trial: Trial | None, *, publish: bool, catalogue: ConditionCatalogue
 ) -> tuple[Trial, str]:
@@ -289,6 +292,11 @@ def _upsert(
         if slugs is None
         else set()
     )
+
+    if publish and not (condition_ids or (trial and trial.conditions.all())):
+        # --publish publishes what is about our conditions; the rest waits for an editor.
+        publish = False
+        record.warnings.append(f"not published: {NOT_OURS}")
 
     if trial is None:
         trial = Trial(registry_id=record.registry_id, published=publish, **fields)
