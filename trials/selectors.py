@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -31,6 +32,7 @@ from trials.models import (
     TrialQuerySet,
     open_trial_q,
 )
+from trials.regions import fold
 
 TRUE_WORDS = {"1", "on", "true", "yes"}
 FALSE_WORDS = {"", "0", "off", "false", "no"}
@@ -62,12 +64,21 @@ class TrialFilters:
         return {name: value for name, value in query.items() if value}
 
 
+@dataclass(frozen=True)
+class RegionChoice:
+    """One state or region in the filter: its ISO 3166-2 code (or its name when it has none)."""
+
+    value: str
+    label: str
+    country: str
+
+
 @dataclass
 class FilterChoices:
     """The values each filter can take: conditions, places with sites, phases."""
 
     conditions: list[Condition]
-    states_by_country: dict[str, list[str]] = field(default_factory=dict)
+    states_by_country: dict[str, list[RegionChoice]] = field(default_factory=dict)
     phases: list[tuple[str, str]] = field(default_factory=list)
 
     def child_ids(self, condition: Condition) -> list[int]:
@@ -79,15 +90,25 @@ def filter_choices() -> FilterChoices:
     places = (
         Site.objects.filter(trial__published=True)
         .exclude(country="")
-        .order_by("country", "state")
-        .values_list("country", "state")
+        .order_by("country", "region")
+        .values_list("country", "region_code", "region")
         .distinct()
     )
-    states_by_country: dict[str, list[str]] = {}
-    for country, state in places:
+    states_by_country: dict[str, list[RegionChoice]] = {}
+    for country, code, name in places:
         states = states_by_country.setdefault(country, [])
-        if state and state not in states:
-            states.append(state)
+        value = code or name
+        if name and all(state.value != value for state in states):
+            states.append(RegionChoice(value, name, country))
+    # One name in two countries ("Victoria", "Punjab") says which country it is.
+    names = Counter(fold(state.label) for states in states_by_country.values() for state in states)
+    for country, states in states_by_country.items():
+        states[:] = [
+            RegionChoice(state.value, f"{state.label} ({country})", country)
+            if names[fold(state.label)] > 1
+            else state
+            for state in states
+        ]
     phases = [(value, label) for value, label in Phase.choices if value]
     return FilterChoices(
         conditions=list(Condition.objects.all()),
@@ -138,17 +159,9 @@ def read_filters(
         )
 
     state_value = params.get("state", "").strip()
-    states = (
-        choices.states_by_country.get(country, [])
-        if country
-        else [state for states in choices.states_by_country.values() for state in states]
-    )
-    state = _known(state_value, states)
-    if state_value and not state:
-        problems.append(
-            _("We have no study sites in “%(value)s”, so all states are shown.")
-            % {"value": echo(state_value)}
-        )
+    state, problem = _region(state_value, country, choices)
+    if problem:
+        problems.append(problem)
 
     phase_value = params.get("phase", "").strip().lower()
     phase = phase_value if phase_value in {value for value, _label in choices.phases} else ""
@@ -162,6 +175,38 @@ def read_filters(
         condition=condition, open_only=open_only, country=country, state=state, phase=phase
     )
     return filters, problems
+
+
+def _region(value: str, country: str, choices: FilterChoices) -> tuple[str, str]:
+    """The region a `state` value means (its code, or a name in any spelling), or a message."""
+    if not value:
+        return "", ""
+    regions = (
+        choices.states_by_country.get(country, [])
+        if country
+        else [state for states in choices.states_by_country.values() for state in states]
+    )
+    wanted = fold(value)
+    found = [
+        state
+        for state in regions
+        if wanted in {fold(state.value), fold(state.label), _bare(state.label)}
+    ]
+    if len(found) == 1:
+        return found[0].value, ""
+    if found:
+        return "", _(
+            "“%(value)s” is a place in more than one country (%(countries)s). Choose a country "
+            "too, so all states are shown for now."
+        ) % {"value": echo(value), "countries": ", ".join(state.country for state in found)}
+    return "", _("We have no study sites in “%(value)s”, so all states are shown.") % {
+        "value": echo(value)
+    }
+
+
+def _bare(label: str) -> str:
+    """ "Victoria (Australia)" -> "victoria"."""
+    return fold(label.split(" (")[0])
 
 
 def _known(value: str, known: Iterable[str]) -> str:
@@ -188,7 +233,9 @@ def filter_trials(
         if filters.country:
             sites = sites.filter(country=filters.country)
         if filters.state:
-            sites = sites.filter(state=filters.state)
+            sites = sites.filter(
+                Q(region_code=filters.state) | Q(region_code="", region=filters.state)
+            )
         trials = trials.filter(pk__in=sites.values("trial_id"))
     if filters.phase:
         trials = trials.filter(phase=filters.phase)

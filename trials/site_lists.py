@@ -107,7 +107,7 @@ def _miles(origin: Coordinates | None, site: Any) -> float | None:
 
 def _order(item: ListedSite, *, near: bool) -> tuple:
     site = item.site
-    by_name = (site.country, site.state, site.city, site.facility)
+    by_name = (site.country, site.region or site.state, site.city, site.facility)
     if near:
         return (not takes_people(site), item.miles is None, item.miles or 0.0, *by_name)
     return (site.country_code != HOME_COUNTRY, *by_name)
@@ -118,7 +118,8 @@ def group(items: Sequence[ListedSite]) -> list[CountryGroup]:
     by_country: dict[str, dict[str, list[ListedSite]]] = {}
     for item in items:
         states = by_country.setdefault(item.site.country, {})
-        states.setdefault(item.site.state, []).append(item)
+        # The region as normalised at import: "Sao Paulo" and "São Paulo" are one heading.
+        states.setdefault(item.site.region or item.site.state, []).append(item)
     return [
         CountryGroup(country, [StateGroup(state, found) for state, found in states.items()])
         for country, states in by_country.items()

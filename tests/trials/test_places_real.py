@@ -6,8 +6,10 @@ import pytest
 
 from tests.trials.test_import_service import SHARED_DATA, needs_shared_data
 from trials.importers.service import import_paths
-from trials.models import Site
+from trials.models import Site, Trial
 from trials.places import PlacedBy, zip_coordinates
+from trials.regions import fold
+from trials.selectors import filter_choices
 
 pytestmark = [pytest.mark.django_db, needs_shared_data]
 
@@ -65,3 +67,16 @@ def test_no_site_is_shown_by_a_machine_code(catalogue):
     assert Site.objects.filter(facility="Hospital do Rim /ID# 253983").get().name == (
         "Hospital do Rim"
     )
+
+
+def test_the_state_filter_lists_each_place_once(catalogue):
+    Trial.objects.update(published=True)
+
+    states = [state for found in filter_choices().states_by_country.values() for state in found]
+
+    # Before: 230 entries with São Paulo/Sao Paulo, Tokyo/Tokoyo, Mazovian/Mazowieckie...
+    assert len(states) < 220
+    places = [(state.country, fold(state.label)) for state in states]
+    assert len(places) == len(set(places))
+    brazil = [state.label for state in states if state.country == "Brazil"]
+    assert brazil.count("São Paulo") == 1 and "Sao Paulo" not in brazil

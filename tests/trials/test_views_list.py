@@ -218,8 +218,40 @@ def test_states_are_offered_grouped_by_country(client):
     html = client.get(reverse("trials:list")).content.decode()
 
     assert '<optgroup label="Canada">' in html
-    assert '<option value="Ontario">' in html
-    assert '<option value="Texas">' in html
+    assert '<option value="CA-ON">Ontario</option>' in html
+    assert '<option value="US-TX">Texas</option>' in html
+
+
+def test_the_state_filter_has_one_entry_per_place_however_it_is_spelt(client):
+    make_site(make_trial(plain_title="Accented"), country="Brazil", state="São Paulo", city="X")
+    make_site(make_trial(plain_title="Plain"), country="Brazil", state="Sao Paulo", city="Y")
+    make_site(make_trial(plain_title="Coded"), state="SC", city="Charleston")
+    make_site(make_trial(plain_title="Named"), state="South Carolina", city="Columbia")
+
+    html = client.get(reverse("trials:list")).content.decode()
+
+    assert html.count('<option value="BR-SP">') == 1
+    assert html.count('<option value="US-SC">South Carolina</option>') == 1
+    for value in ("BR-SP", "Sao Paulo", "são paulo"):
+        found = client.get(reverse("trials:list"), {"state": value}).content.decode()
+        assert "Accented" in found and "Plain" in found and "Named" not in found
+    found = client.get(reverse("trials:list"), {"state": "US-SC"}).content.decode()
+    assert "Coded" in found and "Named" in found and "Plain" not in found
+
+
+def test_a_state_name_used_in_two_countries_is_qualified_and_asks_for_a_country(client):
+    make_site(make_trial(plain_title="Aussie"), country="Australia", state="Victoria", city="A")
+    make_site(make_trial(plain_title="Island study"), country="Seychelles", state="Victoria")
+
+    html = client.get(reverse("trials:list")).content.decode()
+    assert "Victoria (Australia)" in html
+
+    response = client.get(reverse("trials:list"), {"state": "Victoria"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "is a place in more than one country" in text
+    found = client.get(reverse("trials:list"), {"state": "Victoria", "country": "Australia"})
+    assert "Aussie" in found.content.decode() and "Island study" not in found.content.decode()
 
 
 def test_phase_filter(client):
