@@ -1,24 +1,19 @@
 """Distances for the results page: an offline ZIP code lookup and great-circle miles.
 
-No web service is called: US ZIP codes come from the `zipcodes` package's own data file.
+No web service is called: ZIP codes and miles are trials.places' and trials.site_lists', the same
+rules the trial pages use.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-import zipcodes
-
 from trials.models import OPEN_STATUSES
-
-EARTH_RADIUS_MILES = 3958.7613
-
-_US_ZIP = re.compile(r"^(\d{5})(?:[ -]?\d{4})?$")
+from trials.places import zip_coordinates
+from trials.site_lists import miles_between
 
 
 @dataclass(frozen=True)
@@ -38,31 +33,16 @@ S = TypeVar("S", bound=Located)
 
 def haversine_miles(origin: Point, destination: Point) -> float:
     """The great-circle distance between two points, in miles."""
-    lat1, lon1 = math.radians(origin.latitude), math.radians(origin.longitude)
-    lat2, lon2 = math.radians(destination.latitude), math.radians(destination.longitude)
-    a = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return miles_between(
+        (origin.latitude, origin.longitude), (destination.latitude, destination.longitude)
     )
-    return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
 
 
 @lru_cache(maxsize=512)
 def locate(postal_code: str) -> Point | None:
     """Where a US ZIP code (12345 or 12345-6789) is, or None when we do not know it."""
-    match = _US_ZIP.match(postal_code.strip())
-    if not match:
-        return None
-    try:
-        found = zipcodes.matching(match.group(1))
-    except (TypeError, ValueError):
-        return None
-    for place in found:
-        try:
-            return Point(float(place["lat"]), float(place["long"]))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return None
+    found = zip_coordinates(postal_code)
+    return Point(*found) if found is not None else None
 
 
 def is_open_status(status: str) -> bool:
