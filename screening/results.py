@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, nearest
 from screening.trialset import TrialSet
+from trials.regions import HOME_COUNTRY
 
 PAGE_SIZE = 10
 
@@ -128,6 +129,7 @@ class Card:
     site: Any = None  # the nearest open site when we know where the patient is
     miles: float | None = None
     contacts: tuple[Any, ...] = ()
+    abroad: bool = False  # every site is outside the patient's country
 
 
 MOST_CONTACTS = 2
@@ -151,8 +153,15 @@ def cards(
             found = nearest(origin, trial.sites.all())
             if found is not None:
                 site, miles = found
-        shown.append(Card(trial, result, site, miles, _contacts(trial.contacts.all(), site)))
+        contacts = _contacts(trial.contacts.all(), site)
+        shown.append(Card(trial, result, site, miles, contacts, _all_abroad(trial.sites.all())))
     return shown
+
+
+def _all_abroad(sites: Iterable[Any]) -> bool:
+    """Whether the trial has sites and none of them is in the patient's country (the US)."""
+    countries = {getattr(site, "country_code", "") for site in sites}
+    return bool(countries) and "" not in countries and HOME_COUNTRY not in countries
 
 
 def _contacts(contacts: Iterable[Any], site: Any) -> tuple[Any, ...]:

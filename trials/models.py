@@ -464,6 +464,14 @@ class Site(models.Model):
         return site_name(self.facility, self.city, self.state, self.country)
 
     @property
+    def name_and_place(self) -> str:
+        """ "MUSC, Charleston, South Carolina"; a site named by its place is not placed twice."""
+        place = self.place_with_country
+        if not place or self.name != site_name(self.facility, "", "", ""):
+            return self.name
+        return f"{self.name}, {place}"
+
+    @property
     def place_with_country(self) -> str:
         """City and state, and the country when it is not the patient's."""
         if is_home(self.country) or not self.country:

@@ -181,6 +181,35 @@ def test_a_zip_code_shows_the_nearest_open_site_and_orders_by_distance(client):
     assert "Closed clinic" not in page
 
 
+def test_a_study_with_every_place_abroad_says_so_and_ranks_by_its_real_distance(client):
+    abroad = make_trial("NCT00000203", conditions=("sle",), plain_title="Lyon study")
+    make_site(
+        abroad,
+        facility="Research Site",
+        city="Lyon",
+        state="",
+        country="France",
+        postal_code="",
+        latitude=45.76,
+        longitude=4.84,
+    )
+    home = make_trial("NCT00000204", conditions=("sle",), plain_title="Charleston study")
+    make_site(home, facility="MUSC", **CHARLESTON)
+    answer_all(client, postal_code="29425")
+
+    response = client.get(reverse(RESULTS))
+    page = text(response)
+
+    assert page.index("Charleston study") < page.index("Lyon study")
+    lyon_card = page[page.index("Lyon study") :]
+    assert "All of this study's places are outside the United States." in lyon_card
+    assert "Nearest place: A study site in Lyon, France, about 4409 miles away" in lyon_card
+    home_card = page[page.index("Charleston study") : page.index("Lyon study")]
+    assert "outside the United States" not in home_card
+    # The trial page measures its sites from the same ZIP code, which it does not keep.
+    assert 'href="/trials/NCT00000204/?near=29425"' in response.content.decode()
+
+
 def test_without_a_zip_code_there_is_no_distance(client):
     trial = make_trial(conditions=("sle",))
     make_site(trial, **CHARLESTON)
