@@ -119,19 +119,7 @@ class CriterionInline(admin.TabularInline):
     form = CriterionForm
     formset = CriterionFormSet
     extra = 0
-    fields = [
-        "question",
-        "kind",
-        "operator",
-        "value",
-        "any_of_group",
-        "confirmed_by",
-        "reason",
-        "source",
-        "position",
-        "status",
-        "accept",
-    ]
+    fields = [*CriterionForm.Meta.fields, "status", "accept"]
     readonly_fields = ["status"]
     autocomplete_fields = ["question"]
     # A criterion is one row: keep its value and reason boxes small.
