@@ -271,6 +271,28 @@ def trial_criteria(trials) -> list[TrialCriteria]:
     ]
 
 
+@dataclass(frozen=True)
+class QuestionBank:
+    """The question bank and conditions, read once per request (three queries)."""
+
+    questions: dict[str, Question]
+    specs: list[QuestionSpec]
+    conditions: ConditionTree
+
+    @property
+    def by_key(self) -> dict[str, QuestionSpec]:
+        return {spec.key: spec for spec in self.specs}
+
+
+def question_bank() -> QuestionBank:
+    questions = list(Question.objects.select_related("depends_on").order_by("position", "key"))
+    return QuestionBank(
+        questions={question.key: question for question in questions},
+        specs=question_specs(questions),
+        conditions=condition_tree(),
+    )
+
+
 def condition_tree() -> ConditionTree:
     """Every condition's parent and everyday name: one query."""
     rows = list(Condition.objects.values_list("slug", "parent__slug", "lay_name"))

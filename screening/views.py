@@ -29,9 +29,9 @@ from findatrial.htmx import HtmxHttpRequest
 from screening import engine, geo, loading, questionnaire, shared_results
 from screening.criteria import ConditionTree, TrialResult
 from screening.display import GivenAnswer, given_answers, show
-from screening.models import Question, SharedResult
+from screening.loading import QuestionBank
+from screening.models import SharedResult
 from screening.questionnaire import LOCATION_KEY, Step
-from screening.questions import QuestionSpec
 from screening.results import GROUPS, cards, grouped, page_of
 from screening.scope import Scope, requested_scope, scope_words
 from screening.state import (
@@ -50,34 +50,12 @@ from trials.models import Contact, Trial
 LINK_PARAMETERS = ("condition", "trials", "scope")
 
 
-@dataclass(frozen=True)
-class Bank:
-    """The question bank and conditions, read once per request (three queries)."""
-
-    questions: dict[str, Question]
-    specs: list[QuestionSpec]
-    conditions: ConditionTree
-
-    @property
-    def by_key(self) -> dict[str, QuestionSpec]:
-        return {spec.key: spec for spec in self.specs}
-
-
-def _bank() -> Bank:
-    questions = list(Question.objects.select_related("depends_on").order_by("position", "key"))
-    return Bank(
-        questions={question.key: question for question in questions},
-        specs=loading.question_specs(questions),
-        conditions=loading.condition_tree(),
-    )
-
-
 def _screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
     """The open trials this patient is screened against, from the per-process cache."""
     return loading.cached_screened(scope, conditions)
 
 
-def _load_state(request: HttpRequest, bank: Bank, today: datetime.date) -> FlowState:
+def _load_state(request: HttpRequest, bank: QuestionBank, today: datetime.date) -> FlowState:
     state, notes = load(request.session.get(SESSION_KEY), bank.by_key, today=today)
     for note in notes:
         messages.warning(request, note)
@@ -97,7 +75,7 @@ def _save_state(request: HttpRequest, state: FlowState) -> None:
 def check(request: HtmxHttpRequest) -> HttpResponse:
     """Load the answers, take the step submitted (or asked for), save, respond."""
     today = timezone.localdate()
-    bank = _bank()
+    bank = loading.question_bank()
     state = _load_state(request, bank, today)
     if request.method == "GET" and any(name in request.GET for name in LINK_PARAMETERS):
         scope, notes = requested_scope(request.GET, bank.conditions)
@@ -124,7 +102,7 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
 def _respond(
     request: HtmxHttpRequest,
     state: FlowState,
-    bank: Bank,
+    bank: QuestionBank,
     trials: TrialSet,
     outcome: questionnaire.Outcome,
     today: datetime.date,
@@ -162,7 +140,7 @@ def _respond(
 def _render_step(
     request: HtmxHttpRequest,
     state: FlowState,
-    bank: Bank,
+    bank: QuestionBank,
     step: Step,
     *,
     error: str = "",
@@ -210,7 +188,7 @@ def _see_other(url: str) -> HttpResponse:
 
 @require_POST
 def start_over(request: HttpRequest) -> HttpResponse:
-    state = _load_state(request, _bank(), timezone.localdate())
+    state = _load_state(request, loading.question_bank(), timezone.localdate())
     _save_state(request, without_answers(state))
     messages.success(request, _("Your answers are cleared. You can start again."))
     return _see_other(reverse("screening:check"))
@@ -234,7 +212,7 @@ class Section:
 @require_GET
 def results(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    bank = _bank()
+    bank = loading.question_bank()
     state = _load_state(request, bank, today)
     context: dict[str, Any] = {
         "scope": scope_words(state.scope, bank.conditions),
@@ -298,7 +276,7 @@ class Judged:
     origin: geo.Point | None
 
 
-def _judge(state: FlowState, bank: Bank, today: datetime.date) -> Judged:
+def _judge(state: FlowState, bank: QuestionBank, today: datetime.date) -> Judged:
     screened = _screened(state.scope, bank.conditions)
     verdicts = engine.evaluate(
         state.answers, screened, today=today, conditions=bank.conditions, explain=False
@@ -316,7 +294,7 @@ def _judge(state: FlowState, bank: Bank, today: datetime.date) -> Judged:
 
 
 def _explain(
-    state: FlowState, judged: Judged, trial_ids: set[str], bank: Bank, today: datetime.date
+    state: FlowState, judged: Judged, trial_ids: set[str], bank: QuestionBank, today: datetime.date
 ) -> dict[str, TrialResult]:
     """Reasons and checklists, worked out only for the trials that will be shown."""
     chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
@@ -339,7 +317,7 @@ def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
     return loading.cached_miles_from(origin)
 
 
-def _given(state: FlowState, bank: Bank) -> list[GivenAnswer]:
+def _given(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     wordings = {key: question.wording for key, question in bank.questions.items()}
     return given_answers(state, bank.by_key, wordings, bank.conditions)
 
@@ -382,7 +360,7 @@ def share_results(request: HtmxHttpRequest) -> HttpResponse:
     """Store a copy of the answers and verdicts for the patient's doctor: only on this POST."""
     now = timezone.now()
     today = timezone.localdate(now)
-    bank = _bank()
+    bank = loading.question_bank()
     state = _load_state(request, bank, today)
     if not state.has_started:
         error = _(
@@ -411,7 +389,7 @@ def share_results(request: HtmxHttpRequest) -> HttpResponse:
 
 
 def _share(
-    state: FlowState, bank: Bank, *, today: datetime.date, now: datetime.datetime
+    state: FlowState, bank: QuestionBank, *, today: datetime.date, now: datetime.datetime
 ) -> tuple[SharedResult, str]:
     """The results page's groups, its first studies of each with reasons, stored."""
     judged = _judge(state, bank, today)
