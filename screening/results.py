@@ -1,20 +1,29 @@
-"""The results page as plain data: verdicts in three groups, ordered, paged, with distances.
+"""The results page as data: every screened trial judged, in three groups, ordered, paged, carded.
 
-Pure: verdicts come from screening.engine, sites and trials from the view's few queries.
+Grouping, ordering and cards are pure; `judge` and `results_page` read the cache and the few
+trials a page shows.
 """
 
 from __future__ import annotations
 
+import datetime
 import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+from django.http import QueryDict
 
+from screening import engine, geo, loading
 from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, nearest
+from screening.loading import QuestionBank
+from screening.questionnaire import LOCATION_KEY
+from screening.state import FlowState
 from screening.trialset import TrialSet
+from trials.models import Contact, Trial
 from trials.regions import HOME_COUNTRY
 
 PAGE_SIZE = 10
@@ -175,3 +184,137 @@ def _contacts(contacts: Iterable[Any], site: Any) -> tuple[Any, ...]:
         if local:
             return tuple(local[:MOST_CONTACTS])
     return tuple(everyone[:MOST_CONTACTS])
+
+
+@dataclass(frozen=True)
+class Judged:
+    """Every screened trial's verdict, without words, in the results page's groups."""
+
+    screened: TrialSet
+    groups: dict[str, Ranked]
+    origin: geo.Point | None
+
+
+def judge(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
+    """The patient's trials (from the per-process cache) judged without words and grouped."""
+    screened = loading.cached_screened(state.scope, bank.conditions)
+    verdicts = engine.evaluate(
+        state.answers, screened, today=today, conditions=bank.conditions, explain=False
+    )
+    postal_code = state.answers.get(LOCATION_KEY)
+    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
+    groups = grouped(
+        verdicts,
+        screened,
+        answers=state.answers,
+        conditions=bank.conditions,
+        miles=_miles_to_trials(origin),
+    )
+    return Judged(screened, groups, origin)
+
+
+def explain(
+    state: FlowState,
+    judged: Judged,
+    trial_ids: set[str],
+    bank: QuestionBank,
+    *,
+    today: datetime.date,
+) -> dict[str, TrialResult]:
+    """Reasons and checklists, worked out only for the trials that will be shown."""
+    chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
+    return {
+        result.trial_id: result
+        for result in engine.evaluate(
+            state.answers, chosen, today=today, conditions=bank.conditions
+        )
+    }
+
+
+def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
+    """The distance to each open trial's nearest open site, when we know where the patient is.
+
+    Sites' places are cached with the open trials; call after loading.cached_screened().
+    Trials outside the patient's scope get a distance too: grouped() only reads the ones
+    screened.
+    """
+    if origin is None:
+        return {}
+    return loading.cached_miles_from(origin)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One result group as the page shows it."""
+
+    param: str
+    verdict: str
+    page: Any
+    cards: list
+    next_url: str
+    first_url: str
+
+
+@dataclass(frozen=True)
+class ResultsPage:
+    """What the results page shows of a patient's answers: its three groups, one page each."""
+
+    sections: dict[str, Section]
+    total: int
+    located: bool
+    postal_code: str
+
+
+def results_page(
+    state: FlowState,
+    bank: QuestionBank,
+    *,
+    today: datetime.date,
+    path: str,
+    query: QueryDict,
+) -> ResultsPage:
+    """Judge every screened trial, page each group as `query` asks, and explain only the trials
+    on those pages: one query for the trials shown, beside the cache."""
+    judged = judge(state, bank, today=today)
+    pages = {
+        group.param: page_of(judged.groups[group.param], query.get(group.param)) for group in GROUPS
+    }
+    shown_ids = {match.trial_id for page in pages.values() for match in page.object_list}
+    explained = explain(state, judged, shown_ids, bank, today=today)
+    trials = {
+        trial.registry_id: trial
+        for trial in Trial.objects.filter(registry_id__in=shown_ids).prefetch_related(
+            "conditions",
+            "sites",
+            Prefetch("contacts", queryset=Contact.objects.order_by("role", "id")),
+        )
+    }
+    sections = [
+        Section(
+            param=group.param,
+            verdict=str(group.verdict),
+            page=pages[group.param],
+            cards=cards(pages[group.param].object_list, trials, explained, judged.origin),
+            next_url=page_url(path, query, group.param, pages[group.param].number + 1),
+            first_url=page_url(path, query, group.param, 1),
+        )
+        for group in GROUPS
+    ]
+    postal_code = state.answers.get(LOCATION_KEY)
+    return ResultsPage(
+        sections={section.param: section for section in sections},
+        total=len(judged.screened),
+        located=judged.origin is not None,
+        postal_code=postal_code if isinstance(postal_code, str) else "",
+    )
+
+
+def page_url(path: str, query: QueryDict, param: str, number: int) -> str:
+    """This page's address with group `param` at page `number` (page 1 is left out)."""
+    query = query.copy()
+    if number > 1:
+        query[param] = str(number)
+    else:
+        query.pop(param, None)
+    encoded = query.urlencode()
+    return f"{path}?{encoded}" if encoded else path

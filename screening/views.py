@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,13 +25,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, replace_url
 
 from findatrial.htmx import HtmxHttpRequest
-from screening import engine, geo, loading, questionnaire, shared_results
-from screening.criteria import ConditionTree, TrialResult
+from screening import loading, questionnaire, shared_results
+from screening.criteria import ConditionTree
 from screening.display import GivenAnswer, given_answers, show
 from screening.loading import QuestionBank
 from screening.models import SharedResult
-from screening.questionnaire import LOCATION_KEY, Step
-from screening.results import GROUPS, cards, grouped, page_of
+from screening.questionnaire import Step
+from screening.results import explain, judge, results_page
 from screening.scope import Scope, requested_scope, scope_words
 from screening.state import (
     SESSION_KEY,
@@ -44,7 +43,7 @@ from screening.state import (
     without_answers,
 )
 from screening.trialset import TrialSet
-from trials.models import Contact, Trial
+from trials.models import Trial
 
 # A clinician's link to the questionnaire sets its scope with one of these.
 LINK_PARAMETERS = ("condition", "trials", "scope")
@@ -197,18 +196,6 @@ def start_over(request: HttpRequest) -> HttpResponse:
 # -- results ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Section:
-    """One result group as the page shows it."""
-
-    param: str
-    verdict: str
-    page: Any
-    cards: list
-    next_url: str
-    first_url: str
-
-
 @require_GET
 def results(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -220,38 +207,12 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     }
     if not state.has_started:
         return render(request, "screening/results.html", context)
-    judged = _judge(state, bank, today)
-    screened, groups, origin = judged.screened, judged.groups, judged.origin
-    postal_code = state.answers.get(LOCATION_KEY)
-    pages = {
-        group.param: page_of(groups[group.param], request.GET.get(group.param)) for group in GROUPS
-    }
-    shown_ids = {match.trial_id for page in pages.values() for match in page.object_list}
-    explained = _explain(state, judged, shown_ids, bank, today)
-    trials = {
-        trial.registry_id: trial
-        for trial in Trial.objects.filter(registry_id__in=shown_ids).prefetch_related(
-            "conditions",
-            "sites",
-            Prefetch("contacts", queryset=Contact.objects.order_by("role", "id")),
-        )
-    }
-    sections = [
-        Section(
-            param=group.param,
-            verdict=str(group.verdict),
-            page=pages[group.param],
-            cards=cards(pages[group.param].object_list, trials, explained, origin),
-            next_url=_page_url(request, group.param, pages[group.param].number + 1),
-            first_url=_page_url(request, group.param, 1),
-        )
-        for group in GROUPS
-    ]
+    page = results_page(state, bank, today=today, path=request.path, query=request.GET)
     context |= {
-        "sections": {section.param: section for section in sections},
-        "total": len(screened),
-        "located": origin is not None,
-        "postal_code": postal_code if isinstance(postal_code, str) else "",
+        "sections": page.sections,
+        "total": page.total,
+        "located": page.located,
+        "postal_code": page.postal_code,
         "given": _given(state, bank),
         "shared_link": _remembered_share(request, state),
     }
@@ -267,69 +228,9 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-@dataclass(frozen=True)
-class Judged:
-    """Every screened trial's verdict, without words, in the results page's groups."""
-
-    screened: TrialSet
-    groups: dict[str, Any]
-    origin: geo.Point | None
-
-
-def _judge(state: FlowState, bank: QuestionBank, today: datetime.date) -> Judged:
-    screened = _screened(state.scope, bank.conditions)
-    verdicts = engine.evaluate(
-        state.answers, screened, today=today, conditions=bank.conditions, explain=False
-    )
-    postal_code = state.answers.get(LOCATION_KEY)
-    origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    groups = grouped(
-        verdicts,
-        screened,
-        answers=state.answers,
-        conditions=bank.conditions,
-        miles=_miles_to_trials(origin),
-    )
-    return Judged(screened, groups, origin)
-
-
-def _explain(
-    state: FlowState, judged: Judged, trial_ids: set[str], bank: QuestionBank, today: datetime.date
-) -> dict[str, TrialResult]:
-    """Reasons and checklists, worked out only for the trials that will be shown."""
-    chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
-    return {
-        result.trial_id: result
-        for result in engine.evaluate(
-            state.answers, chosen, today=today, conditions=bank.conditions
-        )
-    }
-
-
-def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
-    """The distance to each open trial's nearest open site, when we know where the patient is.
-
-    Sites' places are cached with the open trials; call after _screened(). Trials outside
-    the patient's scope get a distance too: grouped() only reads the ones screened.
-    """
-    if origin is None:
-        return {}
-    return loading.cached_miles_from(origin)
-
-
 def _given(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     wordings = {key: question.wording for key, question in bank.questions.items()}
     return given_answers(state, bank.by_key, wordings, bank.conditions)
-
-
-def _page_url(request: HttpRequest, param: str, number: int) -> str:
-    query = request.GET.copy()
-    if number > 1:
-        query[param] = str(number)
-    else:
-        query.pop(param, None)
-    encoded = query.urlencode()
-    return f"{request.path}?{encoded}" if encoded else request.path
 
 
 # -- results shared with a doctor ---------------------------------------------------------
@@ -392,11 +293,11 @@ def _share(
     state: FlowState, bank: QuestionBank, *, today: datetime.date, now: datetime.datetime
 ) -> tuple[SharedResult, str]:
     """The results page's groups, its first studies of each with reasons, stored."""
-    judged = _judge(state, bank, today)
+    judged = judge(state, bank, today=today)
     groups = judged.groups
     chosen = shared_results.first_of_each_group(groups)
     chosen_ids = {match.trial_id for match in chosen}
-    explained = _explain(state, judged, chosen_ids, bank, today)
+    explained = explain(state, judged, chosen_ids, bank, today=today)
     titles = {
         trial.registry_id: trial.title
         for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
