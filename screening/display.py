@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from screening.criteria import ConditionTree
+from screening.loading import QuestionBank
 from screening.questions import (
     NEVER,
     NOT_SURE,
@@ -130,13 +130,10 @@ class GivenAnswer:
     answer: str
 
 
-def given_answers(
-    state: FlowState,
-    specs: Mapping[str, QuestionSpec],
-    wordings: Mapping[str, str],
-    conditions: ConditionTree,
-) -> list[GivenAnswer]:
+def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     """Every answer given (and every skip), in plain words, in the order of the question bank."""
+    specs, conditions = bank.by_key, bank.conditions
+    wordings = {key: question.wording for key, question in bank.questions.items()}
     keys = sorted(state.history, key=lambda key: (specs[key].position if key in specs else 0, key))
     given = []
     for key in keys:

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import json
 import re
 import secrets
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from screening.criteria import TrialResult, Verdict
+from screening.display import given_answers
+from screening.loading import QuestionBank
 from screening.models import SharedResult
-from screening.results import Match
+from screening.results import Match, explain, judge
+from screening.state import FlowState, dump
+from trials.models import Trial
 
 LIFETIME = datetime.timedelta(days=30)
 # 24 random bytes: 192 bits, written in 32 URL-safe characters.
@@ -49,6 +57,122 @@ class SharedGroup:
     @property
     def more(self) -> int:
         return max(self.total - len(self.entries), 0)
+
+
+# -- sharing the results page's answers and verdicts -------------------------------------
+
+# The patient's own link to the copy they shared, kept in their (encrypted cookie) session so the
+# results page can show it again; `answers` fingerprints the answers it was made from.
+SESSION_KEY = "shared_result"
+
+
+@dataclass(frozen=True)
+class SharedLink:
+    """A shared copy as its maker sees it: the link to send and the link that deletes it."""
+
+    shared: SharedResult
+    url: str
+    delete_url: str
+
+    @property
+    def email_text(self) -> str:
+        return _(
+            "I answered a short questionnaire about research studies on Find a Trial. This "
+            "private link shows my answers and which studies may fit me. It works until %(date)s."
+        ) % {"date": date_format(timezone.localtime(self.shared.expires_at), "j F Y")}
+
+
+def share_once(
+    session: MutableMapping[str, Any],
+    state: FlowState,
+    bank: QuestionBank,
+    *,
+    today: datetime.date,
+    now: datetime.datetime,
+) -> tuple[SharedResult, str]:
+    """The copy of these answers this patient already shared, else a new one, remembered in
+    their session; returns it and its deletion token."""
+    found = remembered(session, state, now=now)
+    if found is None:
+        found = share(state, bank, today=today, now=now)
+        shared, deletion_token = found
+        session[SESSION_KEY] = {
+            "key": shared.key,
+            "token": deletion_token,
+            "answers": fingerprint(state),
+        }
+    return found
+
+
+def share(
+    state: FlowState, bank: QuestionBank, *, today: datetime.date, now: datetime.datetime
+) -> tuple[SharedResult, str]:
+    """The results page's groups, its first studies of each with reasons, stored."""
+    judged = judge(state, bank, today=today)
+    groups = judged.groups
+    chosen = first_of_each_group(groups)
+    chosen_ids = {match.trial_id for match in chosen}
+    explained = explain(state, judged, chosen_ids, bank, today=today)
+    titles = {
+        trial.registry_id: trial.title
+        for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
+            "registry_id", "plain_title", "brief_title", "official_title"
+        )
+    }
+    return create_shared_result(
+        answers=[(given.question, given.answer) for given in given_answers(state, bank)],
+        verdicts=stored_verdicts(chosen, explained, titles),
+        counts=verdict_counts(groups),
+        now=now,
+    )
+
+
+def remembered(
+    session: Mapping[str, Any],
+    state: FlowState | None = None,
+    *,
+    now: datetime.datetime | None = None,
+) -> tuple[SharedResult, str] | None:
+    """The copy this patient shared and its deletion token, if it still exists (and, given a
+    state, fits its answers). No query unless the session remembers a share."""
+    record = session.get(SESSION_KEY)
+    if not isinstance(record, dict):
+        return None
+    key, token = record.get("key"), record.get("token")
+    if not isinstance(key, str) or not isinstance(token, str):
+        return None
+    if state is not None and record.get("answers") != fingerprint(state):
+        return None
+    shared = find_shared_result(key=key, now=now)
+    if shared is None or not can_delete(shared, token=token):
+        return None
+    return shared, token
+
+
+def forget(session: MutableMapping[str, Any], key: str) -> None:
+    """The session no longer remembers the copy `key` (it was deleted)."""
+    record = session.get(SESSION_KEY)
+    if isinstance(record, dict) and record.get("key") == key:
+        del session[SESSION_KEY]
+
+
+def fingerprint(state: FlowState) -> str:
+    """A digest of the answers, so a remembered copy is shown only for the answers it holds."""
+    canonical = json.dumps(dump(state), sort_keys=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def link_to(
+    shared: SharedResult, deletion_token: str, absolute: Callable[[str], str]
+) -> SharedLink:
+    """The links to a copy, made whole by `absolute` (the request's build_absolute_uri)."""
+    return SharedLink(
+        shared=shared,
+        url=absolute(reverse("screening:shared_result", args=[shared.key])),
+        delete_url=absolute(
+            reverse("screening:delete_shared_result", args=[shared.key, deletion_token])
+        ),
+    )
 
 
 # -- what is stored -----------------------------------------------------------------------

@@ -7,9 +7,6 @@ redirect; with htmx the step swaps in place and the results page appends more ca
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
-from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,7 +16,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, replace_url
@@ -27,11 +23,10 @@ from django_htmx.http import HttpResponseClientRedirect, replace_url
 from findatrial.htmx import HtmxHttpRequest
 from screening import loading, questionnaire, shared_results
 from screening.criteria import ConditionTree
-from screening.display import GivenAnswer, given_answers, show
+from screening.display import given_answers, show
 from screening.loading import QuestionBank
-from screening.models import SharedResult
 from screening.questionnaire import Step
-from screening.results import explain, judge, results_page
+from screening.results import results_page
 from screening.scope import Scope, requested_scope, scope_words
 from screening.state import (
     SESSION_KEY,
@@ -43,7 +38,6 @@ from screening.state import (
     without_answers,
 )
 from screening.trialset import TrialSet
-from trials.models import Trial
 
 # A clinician's link to the questionnaire sets its scope with one of these.
 LINK_PARAMETERS = ("condition", "trials", "scope")
@@ -213,7 +207,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         "total": page.total,
         "located": page.located,
         "postal_code": page.postal_code,
-        "given": _given(state, bank),
+        "given": given_answers(state, bank),
         "shared_link": _remembered_share(request, state),
     }
     more_of = (request.htmx.target or "").removesuffix("-list") if request.htmx else ""
@@ -228,32 +222,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     return response
 
 
-def _given(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
-    wordings = {key: question.wording for key, question in bank.questions.items()}
-    return given_answers(state, bank.by_key, wordings, bank.conditions)
-
-
 # -- results shared with a doctor ---------------------------------------------------------
-
-# The patient's own link to the copy they shared, kept in their (encrypted cookie) session so the
-# results page can show it again; `answers` fingerprints the answers it was made from.
-SHARED_SESSION_KEY = "shared_result"
-
-
-@dataclass(frozen=True)
-class SharedLink:
-    """A shared copy as its maker sees it: the link to send and the link that deletes it."""
-
-    shared: SharedResult
-    url: str
-    delete_url: str
-
-    @property
-    def email_text(self) -> str:
-        return _(
-            "I answered a short questionnaire about research studies on Find a Trial. This "
-            "private link shows my answers and which studies may fit me. It works until %(date)s."
-        ) % {"date": date_format(timezone.localtime(self.shared.expires_at), "j F Y")}
 
 
 @require_POST
@@ -272,44 +241,16 @@ def share_results(request: HtmxHttpRequest) -> HttpResponse:
             return render(request, "screening/results.html#share-results", {"share_error": error})
         messages.info(request, error)
         return _see_other(reverse("screening:results"))
-    link = _remembered_share(request, state, now=now)
-    if link is None:
-        shared, deletion_token = _share(state, bank, today=today, now=now)
-        request.session[SHARED_SESSION_KEY] = {
-            "key": shared.key,
-            "token": deletion_token,
-            "answers": _fingerprint(state),
-        }
-        link = _shared_link(request, shared, deletion_token)
+    shared, deletion_token = shared_results.share_once(
+        request.session, state, bank, today=today, now=now
+    )
+    link = shared_results.link_to(shared, deletion_token, request.build_absolute_uri)
     if not request.htmx:
         return _see_other(reverse("screening:share_created"))
     response = render(
         request, "screening/results.html#share-results", {"shared_link": link, "moved": True}
     )
     return _keep_private(response, has_forms=True)
-
-
-def _share(
-    state: FlowState, bank: QuestionBank, *, today: datetime.date, now: datetime.datetime
-) -> tuple[SharedResult, str]:
-    """The results page's groups, its first studies of each with reasons, stored."""
-    judged = judge(state, bank, today=today)
-    groups = judged.groups
-    chosen = shared_results.first_of_each_group(groups)
-    chosen_ids = {match.trial_id for match in chosen}
-    explained = explain(state, judged, chosen_ids, bank, today=today)
-    titles = {
-        trial.registry_id: trial.title
-        for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
-            "registry_id", "plain_title", "brief_title", "official_title"
-        )
-    }
-    return shared_results.create_shared_result(
-        answers=[(given.question, given.answer) for given in _given(state, bank)],
-        verdicts=shared_results.stored_verdicts(chosen, explained, titles),
-        counts=shared_results.verdict_counts(groups),
-        now=now,
-    )
 
 
 @require_GET
@@ -326,39 +267,13 @@ def share_created(request: HttpRequest) -> HttpResponse:
 
 
 def _remembered_share(
-    request: HttpRequest, state: FlowState | None = None, *, now: datetime.datetime | None = None
-) -> SharedLink | None:
-    """The copy this patient shared, if it still exists (and, given a state, fits its answers).
-
-    No query unless the session remembers a share.
-    """
-    record = request.session.get(SHARED_SESSION_KEY)
-    if not isinstance(record, dict):
+    request: HttpRequest, state: FlowState | None = None
+) -> shared_results.SharedLink | None:
+    """The link to the copy this patient shared, if it still exists (and fits `state`)."""
+    found = shared_results.remembered(request.session, state)
+    if found is None:
         return None
-    key, token = record.get("key"), record.get("token")
-    if not isinstance(key, str) or not isinstance(token, str):
-        return None
-    if state is not None and record.get("answers") != _fingerprint(state):
-        return None
-    shared = shared_results.find_shared_result(key=key, now=now)
-    if shared is None or not shared_results.can_delete(shared, token=token):
-        return None
-    return _shared_link(request, shared, token)
-
-
-def _fingerprint(state: FlowState) -> str:
-    canonical = json.dumps(dump(state), sort_keys=True, default=str)
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-def _shared_link(request: HttpRequest, shared: SharedResult, deletion_token: str) -> SharedLink:
-    return SharedLink(
-        shared=shared,
-        url=request.build_absolute_uri(reverse("screening:shared_result", args=[shared.key])),
-        delete_url=request.build_absolute_uri(
-            reverse("screening:delete_shared_result", args=[shared.key, deletion_token])
-        ),
-    )
+    return shared_results.link_to(*found, request.build_absolute_uri)
 
 
 @require_GET
@@ -381,9 +296,7 @@ def delete_shared_result(request: HttpRequest, key: str, token: str) -> HttpResp
     if request.method == "POST":
         if not shared_results.delete_shared_result(key=key, token=token):
             return _shared_missing(request)
-        record = request.session.get(SHARED_SESSION_KEY)
-        if isinstance(record, dict) and record.get("key") == key:
-            del request.session[SHARED_SESSION_KEY]
+        shared_results.forget(request.session, key)
         return _keep_private(render(request, "screening/shared_delete.html", {"deleted": True}))
     shared = shared_results.find_shared_result(key=key)
     if shared is None or not shared_results.can_delete(shared, token=token):
