@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from trials.countries import country_in_words
 from trials.labels import age_range_in_words, funding_in_words
 from trials.names import tidy_capitals
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
@@ -472,11 +473,16 @@ class Site(models.Model):
         return f"{self.name}, {place}"
 
     @property
+    def country_name(self) -> str:
+        """The country as our pages name it, in the page's language ("Corea del Sur")."""
+        return country_in_words(self.country, self.country_code)
+
+    @property
     def place_with_country(self) -> str:
         """City and state, and the country when it is not the patient's."""
         if is_home(self.country) or not self.country:
             return self.place
-        return ", ".join(part for part in (self.city, self.country) if part)
+        return ", ".join(part for part in (self.city, self.country_name) if part)
 
 
 class ContactRole(models.TextChoices):

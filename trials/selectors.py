@@ -22,6 +22,7 @@ from django.db.models.functions import Coalesce, Upper
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from trials.countries import country_in_words
 from trials.models import (
     Condition,
     Contact,
@@ -69,13 +70,34 @@ class RegionChoice:
     """One state or region in the filter: its ISO 3166-2 code (or its name when it has none)."""
 
     value: str
-    label: str
-    country: str
+    name: str
+    country: str  # as the registry writes it: the country filter's value
+    # The same name is a place in another country too ("Victoria", "Punjab").
+    shared_name: bool = False
+
+    @property
+    def label(self) -> str:
+        """Its name, and its country in the page's language when the name alone is ambiguous."""
+        if self.shared_name:
+            return f"{self.name} ({country_in_words(self.country)})"
+        return self.name
+
+
+@dataclass(frozen=True)
+class CountryChoice:
+    """One country in the filter: the registry's spelling to filter by, its name on the page."""
+
+    value: str
+    name: str
+    states: list[RegionChoice]
 
 
 @dataclass
 class FilterChoices:
-    """The values each filter can take: conditions, places with sites, phases."""
+    """The values each filter can take: conditions, places with sites, phases.
+
+    Kept in the cache for every language: words in the page's language are made when read.
+    """
 
     conditions: list[Condition]
     states_by_country: dict[str, list[RegionChoice]] = field(default_factory=dict)
@@ -83,6 +105,14 @@ class FilterChoices:
 
     def child_ids(self, condition: Condition) -> list[int]:
         return [other.pk for other in self.conditions if other.parent_id == condition.pk]
+
+    def countries(self) -> list[CountryChoice]:
+        """The countries with sites, named and in alphabetical order in the page's language."""
+        found = [
+            CountryChoice(value, country_in_words(value), states)
+            for value, states in self.states_by_country.items()
+        ]
+        return sorted(found, key=lambda country: fold(country.name))
 
 
 def filter_choices() -> FilterChoices:
@@ -101,11 +131,11 @@ def filter_choices() -> FilterChoices:
         if name and all(state.value != value for state in states):
             states.append(RegionChoice(value, name, country))
     # One name in two countries ("Victoria", "Punjab") says which country it is.
-    names = Counter(fold(state.label) for states in states_by_country.values() for state in states)
-    for country, states in states_by_country.items():
+    names = Counter(fold(state.name) for states in states_by_country.values() for state in states)
+    for states in states_by_country.values():
         states[:] = [
-            RegionChoice(state.value, f"{state.label} ({country})", country)
-            if names[fold(state.label)] > 1
+            RegionChoice(state.value, state.name, state.country, shared_name=True)
+            if names[fold(state.name)] > 1
             else state
             for state in states
         ]
@@ -190,7 +220,7 @@ def _region(value: str, country: str, choices: FilterChoices) -> tuple[str, str]
     found = [
         state
         for state in regions
-        if wanted in {fold(state.value), fold(state.label), _bare(state.label)}
+        if wanted in {fold(state.value), fold(state.label), fold(state.name)}
     ]
     if len(found) == 1:
         return found[0].value, ""
@@ -198,15 +228,13 @@ def _region(value: str, country: str, choices: FilterChoices) -> tuple[str, str]
         return "", _(
             "“%(value)s” is a place in more than one country (%(countries)s). Choose a country "
             "too, so all states are shown for now."
-        ) % {"value": echo(value), "countries": ", ".join(state.country for state in found)}
+        ) % {
+            "value": echo(value),
+            "countries": ", ".join(country_in_words(state.country) for state in found),
+        }
     return "", _("We have no study sites in “%(value)s”, so all states are shown.") % {
         "value": echo(value)
     }
-
-
-def _bare(label: str) -> str:
-    """ "Victoria (Australia)" -> "victoria"."""
-    return fold(label.split(" (")[0])
 
 
 def _known(value: str, known: Iterable[str]) -> str:
@@ -304,7 +332,8 @@ def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
     """The first few distinct places (city and state, or city and country) and how many more."""
     places: list[str] = []
     for site in sites:
-        place = site.place if site.state else ", ".join(p for p in (site.city, site.country) if p)
+        where = (site.city, site.state) if site.state else (site.city, site.country_name)
+        place = ", ".join(part for part in where if part)
         if place and place not in places:
             places.append(place)
     return places[:limit], max(len(places) - limit, 0)

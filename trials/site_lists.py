@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from trials.countries import country_in_words
 from trials.models import OPEN_STATUSES
 from trials.places import Coordinates
 from trials.regions import HOME_COUNTRY
@@ -51,7 +52,7 @@ class StateGroup:
 
 @dataclass(frozen=True)
 class CountryGroup:
-    country: str
+    country: str  # its name in the page's language (trials.countries.country_in_words)
     states: list[StateGroup]
 
     @property
@@ -107,17 +108,23 @@ def _miles(origin: Coordinates | None, site: Any) -> float | None:
 
 def _order(item: ListedSite, *, near: bool) -> tuple:
     site = item.site
-    by_name = (site.country, site.region or site.state, site.city, site.facility)
+    by_name = (_country(site), site.region or site.state, site.city, site.facility)
     if near:
         return (not takes_people(site), item.miles is None, item.miles or 0.0, *by_name)
     return (site.country_code != HOME_COUNTRY, *by_name)
+
+
+def _country(site: Any) -> str:
+    """The site's country as the page names it: "Korea, Republic of" and "South Korea" are one,
+    and Spanish pages list "Alemania" before "Francia"."""
+    return country_in_words(site.country, site.country_code)
 
 
 def group(items: Sequence[ListedSite]) -> list[CountryGroup]:
     """Sites by country, then state, in the order the items come (no queries)."""
     by_country: dict[str, dict[str, list[ListedSite]]] = {}
     for item in items:
-        states = by_country.setdefault(item.site.country, {})
+        states = by_country.setdefault(_country(item.site), {})
         # The region as normalised at import: "Sao Paulo" and "São Paulo" are one heading.
         states.setdefault(item.site.region or item.site.state, []).append(item)
     return [

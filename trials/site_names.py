@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from trials.countries import country_in_words
 from trials.names import tidy_capitals
 from trials.regions import is_home
 
@@ -43,7 +44,7 @@ def site_name(facility: str, city: str, state: str, country: str) -> str:
     if name and not whole.fullmatch(name):
         return name
     # In the patient's country a state says more than the country's name.
-    parts = (city, state if is_home(country) else country)
+    parts = (city, state if is_home(country) else country_in_words(country))
     where = ", ".join(tidy_capitals(part) for part in parts if part)
     if where:
         return _("A study site in %(place)s") % {"place": where}
