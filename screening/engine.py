@@ -15,6 +15,7 @@ A trial's verdict:
 from __future__ import annotations
 
 import datetime
+import math
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from screening.criteria import (
 )
 from screening.judging import Context, findings
 from screening.questions import is_applicable
-from screening.trialset import TrialSet, judge_each_once
+from screening.trialset import TrialSet, at_most, bit_counts, judge_each_once
 
 
 class _Asked(Protocol):
@@ -115,6 +116,7 @@ def next_question(
     today: datetime.date,
     conditions: ConditionTree | None = None,
     skipped: Collection[str] = (),
+    budget: int | None = None,
 ) -> Q | None:
     """The unanswered, applicable question that can change the verdict of the most trials.
 
@@ -130,10 +132,24 @@ def next_question(
 
     A draft or a doctor-confirmed criterion only moves a trial between "likely eligible" and
     "ask your doctor", so it is not asked for a trial that stays "ask your doctor" anyway.
+
+    `budget` is how many more questions the patient will be asked (None: no limit; 0: none).
+    Then the questions come from a plan (`_plan`): the trials that the fewest answers could
+    make "likely eligible" first, and never a trial that needs more answers than are left
+    (it would stay "ask your doctor" whatever the answers). Once lab values have begun, the
+    patient's own questions come back only to rule a trial out; when no trial is within
+    reach, only questions that can rule one out are left.
+
     None means there is nothing left worth asking.
     """
     return progress(
-        answers, trials, questions, today=today, conditions=conditions, skipped=skipped
+        answers,
+        trials,
+        questions,
+        today=today,
+        conditions=conditions,
+        skipped=skipped,
+        budget=budget,
     ).next_question
 
 
@@ -154,8 +170,10 @@ def progress(
     today: datetime.date,
     conditions: ConditionTree | None = None,
     skipped: Collection[str] = (),
+    budget: int | None = None,
 ) -> Progress[Q]:
-    """One questionnaire step in one pass: how many trials are still possible, what to ask next."""
+    """One questionnaire step in one pass: how many trials are still possible, what to ask next
+    (next_question() says which, and what `budget` does)."""
     context = Context(answers, today, conditions or ConditionTree())
     if not isinstance(trials, TrialSet):
         trials = TrialSet(trials)
@@ -164,9 +182,22 @@ def progress(
         for question in questions
         if question.key not in answers and question.key not in skipped
     ]
-    possible, mattering = _mattering(
-        trials, _judged(trials, context), frozenset(question.key for question in unasked)
-    )
+    if budget is not None and budget <= 0:
+        unasked = []
+    judged = _judged(trials, context)
+    unasked_keys = frozenset(question.key for question in unasked)
+    possible, mattering, in_play = _mattering(trials, judged, unasked_keys)
+    if budget is not None:
+        order = {question.key: _order(question, mattering) for question in unasked}
+        if any(q.confirmed_by == DOCTOR for q in questions if q.key in answers or q.key in skipped):
+            # Lab values come last: once they have begun, the patient's own questions are
+            # asked only where they can rule a trial out.
+            order = {key: rank for key, rank in order.items() if rank[0]}
+        planned = _plan(trials, judged, in_play, order, budget)
+        if planned:
+            mattering = Counter({key: mattering[key] or 1 for key in planned})
+        else:  # no trial can come out "likely eligible" now: only ruling out is left
+            mattering = _mattering(trials, judged, unasked_keys, reachable=0)[1]
     best: Q | None = None
     for question in sorted(unasked, key=lambda question: _order(question, mattering)):
         if mattering[question.key] and is_applicable(question, answers):
@@ -191,6 +222,9 @@ class _Judged:
     doubtful: frozenset[int]
     waiting: Mapping[int, frozenset[str]]
     ruling: Mapping[int, tuple[frozenset[str], bool]]
+    # Waiting ids that one answer can settle (an any-of inclusion: one member met is enough);
+    # the others need every question they wait on.
+    any_one: frozenset[int]
 
 
 def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
@@ -198,6 +232,7 @@ def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
     doubtful: set[int] = set()
     waiting: dict[int, frozenset[str]] = {}
     ruling: dict[int, tuple[frozenset[str], bool]] = {}
+    any_one: set[int] = set()
     for signature_id, finding in judge_each_once(trials, context):
         verdict = verdict_of(finding)
         if verdict is Verdict.NOT_ELIGIBLE:
@@ -207,7 +242,9 @@ def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
             if finding.outcome is Outcome.UNKNOWN and finding.deciding_keys:
                 waiting[signature_id] = frozenset(finding.deciding_keys)
                 ruling[signature_id] = _ruling_keys(finding)
-    return _Judged(frozenset(excluded), frozenset(doubtful), waiting, ruling)
+                if _settled_by_one(finding):
+                    any_one.add(signature_id)
+    return _Judged(frozenset(excluded), frozenset(doubtful), waiting, ruling, frozenset(any_one))
 
 
 def _ruling_keys(finding: Finding) -> tuple[frozenset[str], bool]:
@@ -227,14 +264,27 @@ def _ruling_keys(finding: Finding) -> tuple[frozenset[str], bool]:
     return frozenset().union(*keys), True
 
 
+def _settled_by_one(finding: Finding) -> bool:
+    """Whether one answer can settle this unknown finding: an any-of inclusion group."""
+    return (
+        finding.about == "criteria"
+        and finding.rules[0].kind != EXCLUSION
+        and len(finding.doubtful) > 1
+    )
+
+
 def _keys(rule: Rule) -> set[str]:
     return {rule.key, rule.depends_on} - {""}
 
 
 def _mattering(
-    trials: TrialSet, judged: _Judged, unasked: frozenset[str]
-) -> tuple[int, Counter[str]]:
-    """Trials still possible, and for each unasked question how many of them it matters for."""
+    trials: TrialSet, judged: _Judged, unasked: frozenset[str], reachable: int | None = None
+) -> tuple[int, Counter[str], int]:
+    """Trials still possible, for each unasked question how many of them it matters for, and
+    the trials that the questions still to ask could make "likely eligible" (a bit mask).
+
+    `reachable` limits those last trials further: for the others a question matters only if
+    it can rule them out."""
     excluded = trials.union_mask(judged.excluded)
     still = trials.everyone & ~excluded
     # Trials kept at "ask your doctor" by something no question still to ask can settle.
@@ -243,6 +293,8 @@ def _mattering(
         for signature_id in judged.doubtful
         if judged.waiting.get(signature_id, frozenset()).isdisjoint(unasked)
     )
+    if reachable is not None:
+        stuck |= trials.everyone & ~reachable
     by_key: dict[str, int] = {}
     for signature_id, keys in judged.waiting.items():
         mask = trials.masks.get(signature_id, 0)
@@ -257,7 +309,59 @@ def _mattering(
         count = (mask & still).bit_count()
         if count:
             mattering[key] = count
-    return still.bit_count(), mattering
+    return still.bit_count(), mattering, still & ~stuck
+
+
+def _plan(
+    trials: TrialSet,
+    judged: _Judged,
+    in_play: int,
+    order: Mapping[str, tuple],
+    budget: int,
+) -> list[str]:
+    """The questions worth the patient's next `budget` answers: those that could make the
+    most trials "likely eligible", cheapest trials first.
+
+    A trial needs every unasked question one of its unknowns waits on (one per any-of
+    inclusion). A trial that needs n of them and is within reach (n no more than the answers
+    left) gives each of them a 1/n share of its verdict change; greedily, the question with
+    the largest sum of shares joins the plan, until the budget is spent or no trial is within
+    reach. A trial needing more questions than are left is not pursued: whatever the answers,
+    it would stay "ask your doctor".
+    """
+    needed_by: dict[str, int] = {}
+    out_of_reach = 0
+    for signature_id, keys in judged.waiting.items():
+        mask = trials.masks.get(signature_id, 0) & in_play
+        wanted = [key for key in keys if key in order]
+        if signature_id in judged.any_one:
+            wanted = sorted(wanted, key=order.__getitem__)[:1]
+        if not wanted:  # it waits on questions we will not ask (the patient's, after labs)
+            out_of_reach |= mask
+        for key in wanted:
+            needed_by[key] = needed_by.get(key, 0) | mask
+    whole = math.lcm(*range(1, budget + 1))  # a trial, in shares that divide it exactly
+    planned: list[str] = []
+    while len(planned) < budget and needed_by:
+        counts = bit_counts(needed_by.values())
+        reach = in_play & ~out_of_reach
+        # Each trial within reach shares its one verdict change among the questions it needs.
+        by_cost = []
+        fewer = at_most(counts, 0, reach)
+        for cost in range(1, budget - len(planned) + 1):
+            within = at_most(counts, cost, reach)
+            by_cost.append((whole // cost, within & ~fewer))
+            fewer = within
+        worth = {
+            key: sum(share * (mask & trials_needing).bit_count() for share, mask in by_cost)
+            for key, trials_needing in needed_by.items()
+        }
+        key = min(needed_by, key=lambda key: (-worth[key], order[key]))
+        if not worth[key]:
+            break
+        planned.append(key)
+        del needed_by[key]
+    return planned
 
 
 def _sequence(trials: Iterable[TrialCriteria]) -> Sequence[TrialCriteria]:

@@ -28,6 +28,11 @@ from screening.trialset import TrialSet
 # The postal code orders results by distance; it decides no verdict, so it is asked last.
 LOCATION_KEY = "postal_code"
 
+# The most questions that can change a verdict one patient is asked (the postal code comes on
+# top). Past it, a study that needs more answers to come out "likely eligible" stays "ask your
+# doctor", and the doctor's checklist names what is left to ask.
+MOST_QUESTIONS = 12
+
 ACTIONS = ("answer", "not_sure", "never", "skip", "back")
 
 
@@ -59,16 +64,26 @@ def current_step(
 ) -> Step:
     """The question to show now (or None when the results are ready) and the counts around it.
 
-    The next question is the engine's: the one that still decides the most open studies.
-    Editing shows an earlier question again, and counts studies as if it were unanswered.
+    The next question is the engine's: the one that still decides the most open studies,
+    within MOST_QUESTIONS. Editing shows an earlier question again, and counts studies as if
+    it were unanswered.
     """
     by_key = {spec.key: spec for spec in specs}
     editing = edit is not None and can_edit(state, edit) and edit in by_key
     answers = dict(state.answers)
     if editing:
         answers.pop(edit, None)
+    budget = MOST_QUESTIONS - sum(1 for key in state.history if key != LOCATION_KEY)
+    if editing and edit != LOCATION_KEY:
+        budget += 1  # the question shown again is counted as unasked
     found = engine.progress(
-        answers, trials, specs, today=today, conditions=conditions, skipped=state.skipped
+        answers,
+        trials,
+        specs,
+        today=today,
+        conditions=conditions,
+        skipped=state.skipped,
+        budget=budget,
     )
     still = found.still_possible
     question = by_key[edit] if editing else found.next_question
@@ -77,9 +92,10 @@ def current_step(
     remaining = 0
     if question is not None:
         left = set(found.worth_asking) | {question.key}
+        left.discard(LOCATION_KEY)
+        remaining = min(len(left), max(budget, 1))
         if _location_wanted(state, by_key):
-            left.add(LOCATION_KEY)
-        remaining = len(left)
+            remaining += 1
     return Step(
         question=question,
         still_possible=still,

@@ -2,7 +2,9 @@
 
 The bank holds some thirty questions and drafted criteria use most of them; the flow must still
 stay short: at most 12 questions that can change a verdict, then the ZIP code (which only sorts
-the results by distance, so it comes last and may be skipped).
+the results by distance, so it comes last and may be skipped). A patient who knows every lab
+value would be asked 18 without that bound; within it, the questions go to the studies the
+fewest answers can settle.
 
 Most of the shared records were last confirmed years ago, so today ClinicalTrials.gov's
 unknown-status rule closes all but two of the lupus studies. The walks count every study that
@@ -44,6 +46,23 @@ EVERYDAY = {
     "weight": "150 lb",
     "postal_code": "10027",
 }
+# The same woman, who also knows every lab value and score: the longest walk.
+LAB_VALUES = {
+    **EVERYDAY,
+    "background_therapy_weeks": "52",
+    "active_cns_lupus": "no",
+    "egfr": "85",
+    "upcr": "0.3",
+    "ana_positive": "yes",
+    "anti_dsdna_positive": "yes",
+    "anti_smith_positive": "no",
+    "sledai_2k": "8",
+    "hba1c": "5.4",
+    "hemoglobin": "12",
+    "platelets": "220",
+    "neutrophils": "3.5",
+    "edss": "0",
+}
 SLE_LINK = reverse("screening:check") + "?condition=sle"
 
 
@@ -52,6 +71,8 @@ WALKS = {
     "a clinician's lupus link, everyday answers": (SLE_LINK, EVERYDAY),
     "choosing lupus, not sure of anything": ("", BASICS),
     "choosing lupus, everyday answers": ("", EVERYDAY),
+    "a clinician's lupus link, every lab value known": (SLE_LINK, LAB_VALUES),
+    "choosing lupus, every lab value known": ("", LAB_VALUES),
 }
 
 

@@ -135,6 +135,53 @@ def test_an_any_of_group_with_a_draft_member_cannot_rule_out_so_it_is_moot_there
     assert ask(stuck, [reviewed]) == "chronic_infection"
 
 
+def test_with_a_budget_the_questions_that_can_settle_the_most_trials_in_time_come_first():
+    trials = [
+        make_trial_criteria(draft(EGFR), draft(PLATELETS), trial_id="NCT1"),
+        make_trial_criteria(draft(EGFR), draft(PLATELETS), trial_id="NCT2"),
+        make_trial_criteria(draft(ANA), trial_id="NCT3"),
+    ]
+
+    assert ask(FITS, trials) == "egfr"  # no budget: what most trials wait on
+    # Two answers can settle two trials (eGFR and platelets) or one (ANA): the two.
+    assert ask(FITS, trials, budget=2) == "egfr"
+    assert ask({**FITS, "egfr": 45}, trials, budget=1) == "platelets"
+    # One answer left: only the trial that waits on one question can still come out likely.
+    assert ask(FITS, trials, budget=1) == "ana_positive"
+    assert ask({**FITS, "ana_positive": True}, trials, budget=0) is None
+
+
+def test_with_a_budget_a_trial_that_needs_more_answers_than_are_left_is_not_pursued():
+    trials = [make_trial_criteria(draft(EGFR), draft(PLATELETS), draft(INFECTION))]
+
+    assert ask(FITS, trials, budget=3) == "chronic_infection"
+    assert ask(FITS, trials, budget=2) is None
+    # A question that can rule the trial out is still worth an answer.
+    reviewed = [make_trial_criteria(draft(EGFR), draft(PLATELETS), INFECTION)]
+    assert ask(FITS, reviewed, budget=1) == "chronic_infection"
+
+
+def test_with_a_budget_one_answer_can_settle_an_any_of_group():
+    either = [dataclasses.replace(draft(rule), any_of_group="antibodies") for rule in (ANA, EGFR)]
+    trials = [make_trial_criteria(*either, draft(PLATELETS))]
+
+    assert ask(FITS, trials, budget=2) == "egfr"  # the group's first in the bank, then platelets
+    assert ask({**FITS, "egfr": 45}, trials, budget=1) == "platelets"
+
+
+def test_with_a_budget_the_patients_facts_come_back_after_lab_values_only_to_rule_out():
+    trials = [
+        make_trial_criteria(draft(EGFR), trial_id="NCT1"),
+        make_trial_criteria(draft(INFECTION), trial_id="NCT2"),
+        make_trial_criteria(draft(EGFR), INFECTION, trial_id="NCT3"),
+    ]
+    labs_begun = {**FITS, "egfr": NOT_SURE}
+
+    assert ask(FITS, trials, budget=3) == "chronic_infection"
+    assert ask(labs_begun, trials[:2], budget=3) is None
+    assert ask(labs_begun, trials, budget=3) == "chronic_infection"  # it can rule NCT3 out
+
+
 # -- the rule, checked against every way the remaining questions could be answered -----------
 
 CHOICES = {
@@ -206,3 +253,27 @@ def test_questions_never_asked_could_not_have_changed_any_verdict_and_asked_ones
         # When nothing is left to ask, no answers to what was not asked move any verdict.
         seen = {tuple(verdicts(done, trials)) for done in completions(answers, keys)}
         assert len(seen) == 1, (seed, answers)
+
+
+def test_with_a_budget_no_more_are_asked_and_each_one_asked_could_change_a_verdict():
+    keys = list(CHOICES)
+    for seed in range(200):
+        trials = random_trials(seed)
+        rng = random.Random(seed)
+        budget = rng.randint(0, 4)
+        answers = {"conditions": ["sle"]}
+        one_each = all(len({r.key for r in t.rules}) == len(t.rules) for t in trials)
+        asked = 0
+        while (key := ask(answers, trials, budget=budget - asked)) is not None:
+            step = progress(
+                answers, trials, QUESTIONS, today=TODAY, conditions=TREE, budget=budget - asked
+            )
+            assert key in step.worth_asking, (seed, answers)
+            others = [other for other in keys if other != key]
+            assert not one_each or any(
+                len({tuple(verdicts({**rest, key: value}, trials)) for value in CHOICES[key]}) > 1
+                for rest in completions(answers, others)
+            ), (seed, answers, key)
+            answers[key] = rng.choice(CHOICES[key])
+            asked += 1
+        assert asked <= budget, (seed, answers)
