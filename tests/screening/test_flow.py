@@ -203,6 +203,19 @@ def test_start_over_clears_every_answer(client, lupus_trial):
     assert session_state(client)["answers"] == {}
 
 
+def test_after_the_first_answer_the_results_are_one_link_away(client, lupus_trial):
+    assert "See my results now" not in text(client.get(reverse(CHECK)))
+    answer(client, "age", "34")
+
+    page = client.get(reverse(CHECK))
+    assert step_key(page) == "conditions"
+    assert "See my results now" in text(page)
+    assert tags(page.content.decode(), "a", href=reverse("screening:results"))
+    results = client.get(reverse("screening:results"))
+    assert results.status_code == 200
+    assert "Ask your doctor" in text(results)
+
+
 def test_start_over_only_takes_a_post(client):
     assert client.get(reverse("screening:start_over")).status_code == 405
 
