@@ -301,7 +301,7 @@ class TrialAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected trials"), permissions=["change"])
     def publish(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
-        count = queryset.update(published=True)
+        count = queryset.update(published=True, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d trial published.", "%d trials published.", count) % count,
@@ -310,7 +310,7 @@ class TrialAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Unpublish the selected trials"), permissions=["change"])
     def unpublish(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
-        count = queryset.update(published=False)
+        count = queryset.update(published=False, updated_at=timezone.now())
         self.message_user(
             request,
             ngettext("%d trial unpublished.", "%d trials unpublished.", count) % count,
@@ -322,7 +322,9 @@ class TrialAdmin(admin.ModelAdmin):
     )
     def mark_reviewed(self, request: HttpRequest, queryset: QuerySet[Trial]) -> None:
         count = queryset.update(
-            last_reviewed_on=timezone.localdate(), last_reviewed_by=request.user
+            last_reviewed_on=timezone.localdate(),
+            last_reviewed_by=request.user,
+            updated_at=timezone.now(),
         )
         self.message_user(
             request,

@@ -107,13 +107,18 @@ def test_publish_and_unpublish_actions(alice_client):
     trial = make_trial(published=False)
     url = reverse("admin:trials_trial_changelist")
 
+    before = trial.updated_at
+
     alice_client.post(url, {"action": "publish", "_selected_action": [trial.pk]})
     trial.refresh_from_db()
     assert trial.published
+    assert trial.updated_at > before  # what versions of pages and the questionnaire read
+    published_at = trial.updated_at
 
     alice_client.post(url, {"action": "unpublish", "_selected_action": [trial.pk]})
     trial.refresh_from_db()
     assert not trial.published
+    assert trial.updated_at > published_at
 
 
 def test_mark_reviewed_records_date_and_reviewer(alice_client, alice):
