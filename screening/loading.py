@@ -12,8 +12,11 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from django.db.models import Count, Max, Q, Sum
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.geo import Point, SitePlaces, miles_from, site_places
@@ -21,7 +24,7 @@ from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
-from trials.models import OPEN_STATUSES, Condition, Site, Trial
+from trials.models import Condition, Site, Trial
 
 
 def open_trials(today: datetime.date | None = None) -> list[TrialCriteria]:
@@ -49,13 +52,34 @@ class _Loaded:
     trials: list[TrialCriteria]
     screened: dict[tuple, TrialSet] = field(default_factory=dict)  # by scope
     sites: _Sites | None = None
+    banks: dict[str, QuestionBank] = field(default_factory=dict)  # by language
+
+
+@dataclass(frozen=True)
+class QuestionBank:
+    """The question bank and the conditions as the questionnaire reads them (question_bank())."""
+
+    questions: dict[str, Question]
+    specs: list[QuestionSpec]
+    conditions: ConditionTree
+    # The load it was kept with (question_bank()): screened() needs no second version check.
+    loaded: _Loaded | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def by_key(self) -> dict[str, QuestionSpec]:
+        return {spec.key: spec for spec in self.specs}
+
+    def screened(self, scope: Scope) -> TrialSet:
+        """The open trials a scope screens, from the same load as this bank (no query)."""
+        if self.loaded is None:
+            return cached_screened(scope, self.conditions)
+        return _screened_in(self.loaded, scope, self.conditions)
 
 
 @dataclass
 class _Sites:
-    """The open trials' open sites as read at sites_version(), and distances worked out since."""
+    """The open trials' open sites, and distances worked out since."""
 
-    version: tuple
     places: SitePlaces
     # miles_from() by origin, for the last few origins (a few hundred kB each): patients near
     # one another share a ZIP code, and the sites do not move until the data changes.
@@ -67,17 +91,48 @@ _cache_lock = threading.Lock()
 
 
 def cached_open_trials(*, max_age: float = CACHE_SECONDS) -> list[TrialCriteria]:
-    """open_trials(), reused while data_version() is unchanged: three small queries a call."""
+    """open_trials(), reused while data_version() is unchanged: one small query a call."""
     return _loaded(max_age=max_age).trials
+
+
+def question_bank() -> QuestionBank:
+    """The question bank and condition tree, kept with the open trials and reloaded with them:
+    the same one query as cached_open_trials().
+
+    Kept per language, the one key the cache adds to the data version, so that question
+    wordings and condition names in another language never mix with these.
+    """
+    loaded = _loaded()
+    language = get_language() or ""
+    found = loaded.banks.get(language)
+    if found is None:
+        found = read_question_bank(loaded)
+        with _cache_lock:
+            loaded.banks[language] = found
+    return found
+
+
+def read_question_bank(loaded: _Loaded | None = None) -> QuestionBank:
+    """The question bank in asking order and the condition tree: three queries."""
+    questions = list(Question.objects.select_related("depends_on").order_by("position", "key"))
+    return QuestionBank(
+        questions={question.key: question for question in questions},
+        specs=question_specs(questions),
+        conditions=condition_tree(),
+        loaded=loaded,
+    )
 
 
 def cached_screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
     """The open trials a scope screens, as a TrialSet kept with the cached trials.
 
     Selecting a scope and indexing it (TrialSet) walks every trial, so it is done once per
-    scope and load, not once per request; the same three queries as cached_open_trials().
+    scope and load, not once per request; the same one query as cached_open_trials().
     """
-    loaded = _loaded()
+    return _screened_in(_loaded(), scope, conditions)
+
+
+def _screened_in(loaded: _Loaded, scope: Scope, conditions: ConditionTree) -> TrialSet:
     if scope.condition:
         key: tuple = ("condition", frozenset(condition_family(scope.condition, conditions)))
     elif scope.trials:
@@ -95,21 +150,19 @@ def cached_screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
 
 
 def cached_miles_from(origin: Point) -> dict[str, float]:
-    """The distance from `origin` to each cached open trial's nearest open site: one query a
-    call (geo.miles_from, kept for the last few origins).
+    """The distance from `origin` to each cached open trial's nearest open site (geo.miles_from,
+    kept for the last few origins): one query after each load, then none.
 
-    Call it after cached_screened() in the same request: it trusts that call's check of the
-    trials' version, and checks the sites' own (sites_version()), since a site's place or
-    status can change without its trial's updated_at moving.
+    Call it after cached_screened() or question_bank() in the same request: it trusts their
+    check of the data version, which sees sites too (data_version()).
     """
     loaded = _cache.get("open_trials") or _loaded()
-    version = sites_version()
     sites = loaded.sites
-    if sites is None or sites.version != version:
+    if sites is None:
         rows = Site.objects.filter(
             trial__in=Trial.objects.published().open_to_enrolment()
         ).values_list("trial__registry_id", "latitude", "longitude", "status")
-        sites = loaded.sites = _Sites(version, site_places(rows))
+        sites = loaded.sites = _Sites(site_places(rows))
     found = sites.miles.get(origin)
     if found is None:
         found = miles_from(origin, sites.places)
@@ -117,19 +170,6 @@ def cached_miles_from(origin: Point) -> dict[str, float]:
             sites.miles.clear()
         sites.miles[origin] = found
     return found
-
-
-def sites_version() -> tuple:
-    """Changes when a site is added, removed, moved, or opens or closes (one scan, no rows)."""
-    found = Site.objects.aggregate(
-        count=Count("pk"),
-        ids=Sum("pk"),
-        latitudes=Sum("latitude"),
-        longitudes=Sum("longitude"),
-        open=Count("pk", filter=Q(status__in=[*OPEN_STATUSES, ""])),
-        trials=Sum("trial_id"),
-    )
-    return tuple(found.values())
 
 
 def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:
@@ -149,30 +189,35 @@ def clear_cache() -> None:
 
 
 def data_version() -> tuple:
-    """Changes when open trials, their criteria or their conditions change: three queries.
+    """Changes when trials, their criteria, conditions, sites or the question bank change, and
+    each day: one query of index lookups, whatever the number of trials.
 
-    The open trials' count, ids and latest updated_at see publishing, closing and editing,
-    bulk update() included (the set of open trials changes). Criteria are read by their
-    newest id only, which the database answers from the primary key index without a scan:
-    a criterion saved or deleted moves its trial's updated_at (screening.models), and
-    bulk_create gives new ids. What none of this sees (raw SQL, a question's wording) shows
-    within CACHE_SECONDS.
+    Every change to a trial moves its `updated_at` (saving it, its criteria, conditions and
+    sites: screening.models, trials.touching; the admin's bulk actions set it too), and the
+    newest one is read from its index. New criteria (bulk_create), links and sites also show
+    by their newest id; the question bank and conditions are a few rows, counted. What none of
+    this sees (a trial deleted outright, raw SQL, a question's wording) shows within
+    CACHE_SECONDS. The date is part of it because "open" depends on today.
     """
-    trials = (
-        Trial.objects.published()
-        .open_to_enrolment()
-        .aggregate(count=Count("pk"), ids=Sum("pk"), updated=Max("updated_at"))
+    newest = [
+        (Trial, "MAX", "updated_at"),
+        (Criterion, "MAX", "id"),
+        (Trial.conditions.through, "MAX", "id"),
+        (Site, "MAX", "id"),
+        (Question, "COUNT", "id"),
+        (Question, "MAX", "id"),
+        (Condition, "COUNT", "id"),
+        (Condition, "MAX", "id"),
+    ]
+    quote = connection.ops.quote_name
+    parts = ", ".join(
+        f"(SELECT {function}({quote(column)}) FROM {quote(model._meta.db_table)})"
+        for model, function, column in newest
     )
-    criteria = Criterion.objects.aggregate(last=Max("pk"))
-    links = Trial.conditions.through.objects.aggregate(count=Count("pk"), last=Max("pk"))
-    return (
-        trials["count"],
-        trials["ids"],
-        trials["updated"],
-        criteria["last"],
-        links["count"],
-        links["last"],
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {parts}")
+        found = cursor.fetchone()
+    return (timezone.localdate(), *found)
 
 
 def trial_criteria(trials) -> list[TrialCriteria]:
@@ -269,28 +314,6 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             checked,
         ) in rows
     ]
-
-
-@dataclass(frozen=True)
-class QuestionBank:
-    """The question bank and conditions, read once per request (three queries)."""
-
-    questions: dict[str, Question]
-    specs: list[QuestionSpec]
-    conditions: ConditionTree
-
-    @property
-    def by_key(self) -> dict[str, QuestionSpec]:
-        return {spec.key: spec for spec in self.specs}
-
-
-def question_bank() -> QuestionBank:
-    questions = list(Question.objects.select_related("depends_on").order_by("position", "key"))
-    return QuestionBank(
-        questions={question.key: question for question in questions},
-        specs=question_specs(questions),
-        conditions=condition_tree(),
-    )
 
 
 def condition_tree() -> ConditionTree:

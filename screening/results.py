@@ -197,7 +197,7 @@ class Judged:
 
 def judge(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
     """The patient's trials (from the per-process cache) judged without words and grouped."""
-    screened = loading.cached_screened(state.scope, bank.conditions)
+    screened = bank.screened(state.scope)
     verdicts = engine.evaluate(
         state.answers, screened, today=today, conditions=bank.conditions, explain=False
     )
@@ -234,7 +234,7 @@ def explain(
 def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
     """The distance to each open trial's nearest open site, when we know where the patient is.
 
-    Sites' places are cached with the open trials; call after loading.cached_screened().
+    Sites' places are cached with the open trials; call after bank.screened().
     Trials outside the patient's scope get a distance too: grouped() only reads the ones
     screened.
     """

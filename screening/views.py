@@ -22,12 +22,11 @@ from django_htmx.http import HttpResponseClientRedirect, replace_url
 
 from findatrial.htmx import HtmxHttpRequest
 from screening import loading, questionnaire, shared_results
-from screening.criteria import ConditionTree
 from screening.display import given_answers, show
 from screening.loading import QuestionBank
 from screening.questionnaire import Step
 from screening.results import results_page
-from screening.scope import Scope, requested_scope, scope_words
+from screening.scope import requested_scope, scope_words
 from screening.state import (
     SESSION_KEY,
     FlowState,
@@ -41,11 +40,6 @@ from screening.trialset import TrialSet
 
 # A clinician's link to the questionnaire sets its scope with one of these.
 LINK_PARAMETERS = ("condition", "trials", "scope")
-
-
-def _screened(scope: Scope, conditions: ConditionTree) -> TrialSet:
-    """The open trials this patient is screened against, from the per-process cache."""
-    return loading.cached_screened(scope, conditions)
 
 
 def _load_state(request: HttpRequest, bank: QuestionBank, today: datetime.date) -> FlowState:
@@ -76,7 +70,7 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
             messages.add_message(request, level, text)
         _save_state(request, with_scope(state, scope))
         return redirect("screening:check")
-    trials = _screened(state.scope, bank.conditions)
+    trials = bank.screened(state.scope)
     if request.method == "GET":
         outcome = questionnaire.reopen(state, request.GET.get("edit") or None)
         _save_state(request, state)

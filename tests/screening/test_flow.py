@@ -534,6 +534,16 @@ def test_a_step_takes_the_same_number_of_queries_for_1_or_20_trials(
         assert client.get(reverse(CHECK)).status_code == 200
 
 
+def test_a_step_asks_the_database_one_question_once_the_trials_are_loaded(
+    client, django_assert_num_queries
+):
+    make_trial(conditions=("sle",))
+    answer(client, "age", "34")
+    client.get(reverse(CHECK))
+    with django_assert_num_queries(1):  # the data version: the bank and trials are kept
+        assert client.get(reverse(CHECK)).status_code == 200
+
+
 def test_a_date_question_takes_a_month_or_never(client):
     trial = make_trial(conditions=("sle",), min_age_value=None, max_age_value=None)
     make_criterion(

@@ -7,6 +7,7 @@ import json
 import pytest
 from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from screening import loading
 from screening.criteria import Verdict
@@ -251,7 +252,7 @@ def empty_cache():
 def test_cached_trials_are_reused_until_something_changes(empty_cache, django_assert_num_queries):
     trial = make_trial("NCT00000041")
     first = loading.cached_open_trials()
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(1):
         assert loading.cached_open_trials() is first
     make_criterion(trial, "egfr", "gte", 30)
     [reloaded] = loading.cached_open_trials()
@@ -267,8 +268,33 @@ def test_cached_trials_follow_edits_publishing_and_conditions(empty_cache):
     assert loading.cached_open_trials()[0].rules[0].value == 45
     trial.conditions.set([])
     assert loading.cached_open_trials()[0].conditions == frozenset()
-    Trial.objects.filter(pk=trial.pk).update(published=False)
+    # A bulk update says it changed the trial by moving updated_at, as the admin's actions do.
+    Trial.objects.filter(pk=trial.pk).update(published=False, updated_at=timezone.now())
     assert loading.cached_open_trials() == []
+
+
+def test_cached_trials_follow_a_condition_and_a_site_saved_on_their_own(empty_cache):
+    from trials.models import Condition, Site
+
+    trial = make_trial("NCT00000045", conditions=("sle",))
+    first = loading.cached_open_trials()
+    Condition.objects.get(slug="sjogrens").trials.add(trial)
+    assert loading.cached_open_trials()[0].conditions == {"sle", "sjogrens"}
+    reloaded = loading.cached_open_trials()
+    Site.objects.create(trial=trial, city="Charleston", country="United States")
+    assert loading.cached_open_trials() is not reloaded is not first
+
+
+def test_the_bank_is_kept_with_the_trials_and_checked_in_one_query(
+    empty_cache, django_assert_num_queries
+):
+    make_trial("NCT00000046")
+    bank = loading.question_bank()
+    with django_assert_num_queries(1):
+        assert loading.question_bank() is bank
+    assert "age" in bank.by_key
+    make_trial("NCT00000047")
+    assert loading.question_bank() is not bank
 
 
 def test_the_cache_expires(empty_cache):
