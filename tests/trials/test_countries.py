@@ -2,9 +2,11 @@
 
 import json
 from html import unescape
+from pathlib import Path
 
 import pycountry
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
@@ -16,7 +18,7 @@ from trials.selectors import filter_choices
 from trials.site_lists import handout_sites, site_list
 from trials.site_names import site_name
 
-EVERYDAY = "trials/data/country_everyday_names.json"
+EVERYDAY = Path(settings.BASE_DIR) / "trials" / "data" / "country_everyday_names.json"
 
 
 def get_in(client, language: str, url_name: str, *args, **query):
@@ -73,8 +75,7 @@ def test_every_country_has_an_everyday_name_in_both_languages():
 
 
 def test_everyday_names_are_kept_for_real_iso_codes():
-    with open(EVERYDAY, encoding="utf-8") as data:
-        names = json.load(data)
+    names = json.loads(EVERYDAY.read_text(encoding="utf-8"))
     for language in ("en", "es"):
         for code, name in names[language].items():
             assert pycountry.countries.get(alpha_2=code) is not None, code
