@@ -6,7 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext
 
 _ACTIVITY_CODES = Path(__file__).parent / "data" / "nih_activity_codes.json"
 
@@ -39,17 +39,20 @@ def age_range_in_words(low: tuple[int, str] | None, high: tuple[int, str] | None
 
 
 @cache
-def _activity_codes() -> dict[str, str]:
-    codes = json.loads(_ACTIVITY_CODES.read_text())
-    return {code: words for code, words in codes.items() if not code.startswith("_")}
+def _activity_codes() -> dict[str, dict[str, str]]:
+    """Each language's words for each code: {"en": {"U01": "Research project, …"}, "es": …}."""
+    codes = json.loads(_ACTIVITY_CODES.read_text(encoding="utf-8"))
+    return {language: words for language, words in codes.items() if not language.startswith("_")}
 
 
 def funding_in_words(code: str) -> str:
-    """ "U01" -> "Research project, cooperative agreement (U01)"; unknown codes say so."""
+    """ "U01" -> "Research project, cooperative agreement (U01)", in the page's language;
+    unknown codes say so."""
     if not code:
         return ""
-    words = _activity_codes().get(code.upper())
+    language = (get_language() or "en").split("-")[0].lower()
+    codes = _activity_codes()
+    words = codes.get(language, codes["en"]).get(code.upper())
     if words is None:
         return gettext("NIH funding code %(code)s") % {"code": code}
-    # The words come from a data file: translators find them in the catalogue by hand.
-    return gettext("%(words)s (%(code)s)") % {"words": gettext(words), "code": code}
+    return gettext("%(words)s (%(code)s)") % {"words": words, "code": code}

@@ -1,11 +1,19 @@
 """Registry facts in words: ages, NIH activity codes, study purposes, names in capitals."""
 
+import json
+from html import unescape
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import trans_real
 
 from tests.builders import make_trial
 from trials.importers.records import map_purpose
 from trials.labels import age_in_words, age_range_in_words, funding_in_words
-from trials.models import Purpose
+from trials.models import Kind, Purpose, Status
 from trials.names import tidy_capitals
 
 
@@ -40,6 +48,60 @@ def test_nih_activity_codes_are_explained_from_the_data_file():
     assert funding_in_words("F32").endswith("(F32)")
     assert funding_in_words("Z99") == "NIH funding code Z99"
     assert funding_in_words("") == ""
+
+
+def test_nih_activity_codes_read_spanish_on_spanish_pages():
+    with translation.override("es"):
+        assert funding_in_words("U01") == "Proyecto de investigación, acuerdo de cooperación (U01)"
+        assert funding_in_words("r13") == "Fondos para una conferencia científica (r13)"
+    with translation.override("en"):
+        assert funding_in_words("U01") == "Research project, cooperative agreement (U01)"
+
+
+def test_every_nih_activity_code_has_a_spanish_label():
+    data = Path(settings.BASE_DIR) / "trials" / "data" / "nih_activity_codes.json"
+    codes = json.loads(data.read_text(encoding="utf-8"))
+
+    assert set(codes["es"]) == set(codes["en"])
+    for code, english in codes["en"].items():
+        spanish = codes["es"][code]
+        assert spanish and spanish.strip() == spanish and spanish != english, code
+        # Plain nouns, no "usted" forms and no English left behind.
+        assert not {"usted", "grant", "award", "research"} & set(spanish.casefold().split()), code
+
+
+def test_an_unknown_nih_code_is_said_through_the_catalogue(monkeypatch):
+    spanish = trans_real.translation("es")
+    catalogue = {"NIH funding code %(code)s": "Código de financiamiento de los NIH %(code)s"}
+    known = spanish.gettext
+    monkeypatch.setattr(
+        spanish, "gettext", lambda message: catalogue.get(message) or known(message)
+    )
+
+    with translation.override("es"):
+        assert funding_in_words("Z99") == "Código de financiamiento de los NIH Z99"
+
+
+@pytest.mark.django_db
+def test_an_nih_projects_page_names_its_funding_in_the_pages_language(client):
+    project = make_trial(
+        "NIH-11159694",
+        kind=Kind.NIH_PROJECT,
+        status=Status.FUNDED_PROJECT,
+        funding_mechanism="U01",
+        phase="",
+    )
+
+    pages = {}
+    for language in ("es", "en"):
+        with translation.override(language):
+            url = reverse("trials:detail", args=[project.registry_id])
+            response = client.get(url, HTTP_ACCEPT_LANGUAGE=language)
+        pages[language] = unescape(response.content.decode())
+
+    assert "Proyecto de investigación, acuerdo de cooperación (U01)" in pages["es"]
+    assert "cooperative agreement" not in pages["es"]
+    assert "Research project, cooperative agreement (U01)" in pages["en"]
 
 
 @pytest.mark.parametrize(
