@@ -119,7 +119,12 @@ def readable_eligibility(text: str) -> list[Section]:
     sections = [Section()]
     list_indent: int | None = None
     text = _INLINE_SUBHEADING.sub(r"\n\n\1\n\n", unescape_registry_text(text))
-    for raw_line in text.replace("\r\n", "\n").split("\n"):
+    raw_lines = text.replace("\r\n", "\n").split("\n")
+    one_per_line = _one_requirement_per_line(raw_lines)
+    # Whether the last line was a bulleted item: a line right after one is read as it always
+    # was (a wrapped piece of it, or a lead-in to the next list).
+    after_bullet = False
+    for raw_line in raw_lines:
         line = raw_line.rstrip()
         if not line.strip():
             # A blank line ends a paragraph, but a list may continue after it.
@@ -131,6 +136,7 @@ def readable_eligibility(text: str) -> list[Section]:
             if heading.kind or heading.title:
                 sections.append(Section(kind=kind, title=heading.title))
             list_indent = None
+            after_bullet = False
             if heading.rest:
                 sections[-1].blocks.append(Block(paragraph=_tidy(heading.rest)))
             continue
@@ -149,7 +155,13 @@ def readable_eligibility(text: str) -> list[Section]:
             else:
                 last.items.append(Item(content))
                 last.closed = False
+            after_bullet = True
             continue
+        if one_per_line and section.kind and not after_bullet:
+            _add_line(section, _tidy(line))
+            list_indent = 0
+            continue
+        after_bullet = False
         indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
         continues_list = list_indent is not None and indent > list_indent
         _add_text(section, _tidy(line), continues_list=continues_list)
@@ -186,6 +198,43 @@ def _split_run_on(block: Block) -> Block:
         items[-1].append(word)
     parts = [" ".join(words) for words in items if words]
     return Block(items=[Item(part) for part in parts]) if len(parts) > 1 else block
+
+
+def _one_requirement_per_line(lines: list[str]) -> bool:
+    """Whether lines without bullets are each a requirement, as many ClinicalTrials.gov
+    records write them ("Pregnant or breast feeding" on a line of its own), rather than
+    wrapped at a fixed width, as older records are: those indent every line."""
+    return not any(
+        line[:1].isspace() and line.strip() and not _BULLET.match(line) for line in lines
+    )
+
+
+def _add_line(section: Section, text: str) -> None:
+    """One line of a one-requirement-a-line text: a new item of the list under the heading,
+    a sub-item under a lead-in ("… by:"), or the rest of a line the registry broke after a
+    joining word ("… or" / "hepatitis C")."""
+    last = section.blocks[-1] if section.blocks else None
+    if last is None or not last.items:
+        if last is not None and last.paragraph and not last.closed and _broken_off(last.paragraph):
+            last.paragraph = f"{last.paragraph} {text}"
+            return
+        section.blocks.append(Block(items=[Item(text)]))
+        return
+    item = last.items[-1]
+    under_lead = item.subitems or item.text.endswith(":")
+    if under_lead and text[:1].islower():
+        item.subitems.append(text)
+    elif not under_lead and text[:1].islower() and _broken_off(item.text):
+        item.text = f"{item.text} {text}"
+    else:
+        last.items.append(Item(text))
+    last.closed = False
+
+
+def _broken_off(text: str) -> bool:
+    """Whether a line stops where a sentence cannot: after a comma or a joining word."""
+    words = text.split()
+    return bool(words) and (text.endswith((",", "(", "-")) or words[-1] in _JOINING_WORDS)
 
 
 def _tidy(text: str) -> str:

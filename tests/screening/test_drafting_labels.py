@@ -29,6 +29,20 @@ def test_every_labelled_line_is_a_requirement_line_of_its_trial():
             assert any(trap in line for line in lines), (registry_id, trap)
 
 
+def test_a_registered_text_with_one_requirement_a_line_lists_every_line():
+    text = registered_texts(["NCT02633163"])["NCT02633163"]
+
+    lines = [(line.kind, clean(line.text)) for line in requirement_lines(text)]
+
+    assert len(lines) == 22
+    assert ("exclusion", "Pregnant or breast feeding") in lines
+    assert ("exclusion", "History of renal transplantation") in lines
+    assert lines[0] == (
+        "inclusion",
+        "Patients between 18 and 65 years old, male or female, of any race",
+    )
+
+
 def test_drafts_are_precise_and_find_most_of_what_a_coordinator_would():
     vocabulary = vocabulary_from_questions(Question.objects.all())
 

@@ -88,6 +88,55 @@ def test_a_paragraph_between_lists_starts_a_new_list():
     assert [item.text for item in blocks[2].items] == ["two"]
 
 
+def test_lines_without_bullets_are_each_a_requirement():
+    text = (
+        "Inclusion Criteria:\n\nAdults 18 to 65 years old\nA positive ANA or anti-dsDNA test\n\n"
+        "Exclusion Criteria:\n\nActive lupus of the brain\nPregnant or breast feeding\n"
+        "Kidney test (eGFR) below 30\n"
+    )
+
+    sections = readable_eligibility(text)
+
+    assert [item.text for item in sections[0].blocks[0].items] == [
+        "Adults 18 to 65 years old",
+        "A positive ANA or anti-dsDNA test",
+    ]
+    assert [item.text for item in sections[1].blocks[0].items] == [
+        "Active lupus of the brain",
+        "Pregnant or breast feeding",
+        "Kidney test (eGFR) below 30",
+    ]
+
+
+def test_one_a_line_keeps_lead_ins_and_lines_broken_after_a_joining_word():
+    text = (
+        "Inclusion Criteria:\n\nSigns of nerve damage shown by:\nhistory of optic neuritis, or\n"
+        "optic atrophy\nSLEDAI-2K of 6 or\nmore at screening\n"
+    )
+
+    items = readable_eligibility(text)[0].blocks[0].items
+
+    assert [item.text for item in items] == [
+        "Signs of nerve damage shown by:",
+        "SLEDAI-2K of 6 or more at screening",
+    ]
+    assert items[0].subitems == ["history of optic neuritis, or", "optic atrophy"]
+
+
+def test_lines_wrapped_at_a_fixed_width_still_join():
+    text = (
+        "Exclusion Criteria:\n\n  Patients on dialysis or with a kidney transplant, or with\n"
+        "  Severe kidney disease as judged by the doctor\n"
+    )
+
+    blocks = readable_eligibility(text)[0].blocks
+
+    assert [block.paragraph for block in blocks] == [
+        "Patients on dialysis or with a kidney transplant, or with Severe kidney disease as "
+        "judged by the doctor"
+    ]
+
+
 def test_empty_text_gives_nothing_to_show():
     assert readable_eligibility("") == []
     assert readable_eligibility("  \n \n") == []
