@@ -222,10 +222,30 @@ def test_inclusion_criteria_joined_by_and_are_all_needed(vocabulary):
         ("exclusion", "Biologic therapy, at any time"),
         ("inclusion", "Diagnosis of SLE for at least 6 months"),
         ("exclusion", "Cancer screening not up to date"),
+        # "Ever" cannot be read as "in the last 12 months": a yes would not mean a yes here.
+        ("exclusion", "Stem cell therapy within the last 12 months"),
+        (
+            "exclusion",
+            "Any illness that would leave a patient unable to tolerate stem cell therapy",
+        ),
+        (
+            "exclusion",
+            "Stem cell treatment within 12 months before first dose of investigational product",
+        ),
     ],
 )
 def test_lines_that_name_a_concept_but_set_no_requirement_give_no_draft(vocabulary, section, line):
     assert rules(drafts(vocabulary, **{section: [line]})) == []
+
+
+def test_words_added_from_the_labelled_trials_are_read(vocabulary):
+    assert excluded(vocabulary, "Previously received stem cell therapy") == [
+        ("car_t_or_stem_cell_ever", "exclusion", "eq", True)
+    ]
+    assert included(vocabulary, "Seropositive for antinuclear (≥1:80) antibodies") == [
+        ("ana_positive", "inclusion", "eq", True)
+    ]
+    assert excluded(vocabulary, "eGRF < 60") == [("egfr", "exclusion", "lt", 60)]
 
 
 def test_a_hedge_in_another_clause_does_not_cancel_the_requirement(vocabulary):

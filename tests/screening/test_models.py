@@ -1,5 +1,7 @@
 """The shipped question bank, question and criterion validation, and the criteria fingerprint."""
 
+from importlib import import_module
+
 import pytest
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -339,3 +341,15 @@ def test_bad_terms_get_a_clear_message(terms, message):
     with pytest.raises(ValidationError) as error:
         question.full_clean()
     assert message in str(error.value.message_dict["terms"])
+
+
+def test_seeded_words_are_merged_in_and_staff_words_kept():
+    merged = import_module("screening.migrations.0008_merge_question_terms").merged
+    staff = {"names": ["ana", "a word staff added"], "reason": "staff wording"}
+    seeded = {"names": ["ana", "antinuclear"], "reason": "seeded", "sections": ["inclusion"]}
+
+    assert merged(staff, seeded) == {
+        "names": ["ana", "a word staff added", "antinuclear"],
+        "reason": "staff wording",
+        "sections": ["inclusion"],
+    }
