@@ -22,7 +22,11 @@ NUMBER = re.compile(r"(?<![\w.,^])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d^])"
 
 def lower(text: str) -> str:
     """Lower case with the same length as `text` (µ and μ written one way)."""
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("μ", "µ")
+    lowered = text.lower()
+    # str.lower() is the same letter by letter unless a letter grows (İ) or is a final Σ.
+    if len(lowered) != len(text) or "Σ" in text:
+        lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return lowered.replace("μ", "µ")
 
 
 @cache
@@ -39,8 +43,25 @@ def phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts))
 
 
+@cache
+def phrase_hints(phrases: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The phrases grouped by text that must be in a line for them to match there: each
+    phrase's longest word (words are matched as written; only the space around them and
+    around "/" may differ)."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        hint = max((piece for word in phrase.split() for piece in word.split("/")), key=len)
+        groups.setdefault(hint, []).append(phrase)
+    return tuple((hint, tuple(group)) for hint, group in groups.items())
+
+
 def find_phrases(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
-    pattern = phrase_pattern(tuple(phrases))
+    # A line names few of the phrases: a plain substring test leaves the regex only those
+    # that can match in it (most often none).
+    present = tuple(
+        phrase for hint, group in phrase_hints(tuple(phrases)) if hint in text for phrase in group
+    )
+    pattern = phrase_pattern(present)
     return [match.span() for match in pattern.finditer(text)] if pattern else []
 
 
