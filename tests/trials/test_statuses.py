@@ -6,7 +6,8 @@ import pytest
 from django.urls import reverse
 
 from tests.builders import make_trial
-from trials.models import Kind, Status, Trial, is_unknown_status, unconfirmed_cutoff
+from trials.choices import unconfirmed_cutoff
+from trials.models import Kind, Status, Trial, is_unknown_status
 
 TODAY = datetime.date(2026, 12, 5)
 
