@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from trials.models import OPEN_STATUSES
+from trials.choices import site_takes_people
 from trials.places import zip_coordinates
 from trials.site_lists import miles_between
 
@@ -45,16 +45,11 @@ def locate(postal_code: str) -> Point | None:
     return Point(*found) if found is not None else None
 
 
-def is_open_status(status: str) -> bool:
-    """A site that may take people: open, or with no status of its own (the trial's counts)."""
-    return not status or status in OPEN_STATUSES
-
-
 def nearest(origin: Point, sites: Iterable[S]) -> tuple[S, float] | None:
     """The closest open site with coordinates, and its distance in miles."""
     best: tuple[S, float] | None = None
     for site in sites:
-        if site.latitude is None or site.longitude is None or not is_open_status(site.status):
+        if site.latitude is None or site.longitude is None or not site_takes_people(site.status):
             continue
         miles = haversine_miles(origin, Point(site.latitude, site.longitude))
         if best is None or miles < best[1]:
@@ -80,7 +75,7 @@ def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) ->
     numbers: dict[tuple[float, float], int] = {}
     by_trial: dict[str, set[int]] = {}
     for trial_id, latitude, longitude, status in sites:
-        if latitude is None or longitude is None or not is_open_status(status):
+        if latitude is None or longitude is None or not site_takes_people(status):
             continue
         number = numbers.setdefault((latitude, longitude), len(numbers))
         by_trial.setdefault(trial_id, set()).add(number)

@@ -88,6 +88,16 @@ def is_unknown_status(
     )
 
 
+def site_takes_people(status: str) -> bool:
+    """A site that may take people: open, or with no status of its own (the trial's counts)."""
+    return not status or status in OPEN_STATUSES
+
+
+def site_takes_people_q(prefix: str = "") -> Q:
+    """site_takes_people as a filter on sites; `prefix` such as "sites__"."""
+    return Q(**{f"{prefix}status__in": [*OPEN_STATUSES, ""]})
+
+
 def open_trial_q(today: datetime.date, prefix: str = "") -> Q:
     """The one rule for "open to new people" as a filter; `prefix` such as "trial__"."""
     unknown = Q(**{f"{prefix}status_verified_on__lt": unconfirmed_cutoff(today)}) & (

@@ -26,6 +26,7 @@ from trials.choices import (
     Status,
     is_unknown_status,
     open_trial_q,
+    site_takes_people,
 )
 from trials.countries import country_in_words
 from trials.labels import age_range_in_words, funding_in_words
@@ -346,6 +347,10 @@ class Site(models.Model):
         return ", ".join(
             part for part in (self.facility, self.city, self.state, self.country) if part
         )
+
+    @property
+    def takes_people(self) -> bool:
+        return site_takes_people(self.status)
 
     @property
     def place(self) -> str:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from trials.countries import country_in_words
-from trials.models import OPEN_STATUSES
 from trials.places import Coordinates
 from trials.regions import HOME_COUNTRY
 
@@ -31,11 +30,6 @@ def miles_between(origin: Coordinates, destination: Coordinates) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
-
-
-def takes_people(site: Any) -> bool:
-    """An open site, or one without a status of its own (the trial's counts)."""
-    return not site.status or site.status in OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -91,7 +85,7 @@ def site_list(
         if origin is not None:
             return SiteList(ordered, [], len(listed), folded=False, near=True)
         return SiteList([], group(ordered), len(listed), folded=False, near=False)
-    open_sites = [item for item in ordered if takes_people(item.site)]
+    open_sites = [item for item in ordered if item.site.takes_people]
     if origin is not None:
         first = [item for item in open_sites if item.miles is not None][:first_few]
     else:
@@ -110,7 +104,7 @@ def _order(item: ListedSite, *, near: bool) -> tuple:
     site = item.site
     by_name = (_country(site), site.region or site.state, site.city, site.facility)
     if near:
-        return (not takes_people(site), item.miles is None, item.miles or 0.0, *by_name)
+        return (not site.takes_people, item.miles is None, item.miles or 0.0, *by_name)
     return (site.country_code != HOME_COUNTRY, *by_name)
 
 
@@ -142,7 +136,7 @@ def handout_sites(
     the nearest when we know where the patient is, else those in the patient's country.
     """
     sites = list(sites)
-    chosen = [site for site in sites if takes_people(site)] or sites
+    chosen = [site for site in sites if site.takes_people] or sites
     listed = [ListedSite(site, _miles(origin, site)) for site in chosen]
     ordered = sorted(listed, key=lambda item: _order(item, near=origin is not None))
     return group(ordered[:limit]), max(len(chosen) - limit, 0)

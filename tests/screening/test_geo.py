@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from screening.geo import Point, haversine_miles, is_open_status, locate, nearest
+from screening.geo import Point, haversine_miles, locate, nearest
+from trials.choices import site_takes_people
 
 
 @dataclass
@@ -61,8 +62,8 @@ def test_no_usable_site_gives_no_nearest():
 
 
 def test_open_statuses_are_the_ones_that_take_people():
-    assert is_open_status("recruiting")
-    assert is_open_status("not_yet_recruiting")
-    assert is_open_status("")
-    assert not is_open_status("completed")
-    assert not is_open_status("active_not_recruiting")
+    assert site_takes_people("recruiting")
+    assert site_takes_people("not_yet_recruiting")
+    assert site_takes_people("")
+    assert not site_takes_people("completed")
+    assert not site_takes_people("active_not_recruiting")

@@ -3,17 +3,18 @@
 from dataclasses import dataclass, field
 
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.geo import Point, haversine_miles, is_open_status, miles_from, site_places
+from screening.geo import Point, haversine_miles, miles_from, site_places
 from screening.results import Match, cards, grouped, page_of
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
+from trials.choices import site_takes_people
 
 
 def nearest_miles(origin, rows):
     """The obvious way, site by site: what miles_from(origin, site_places(rows)) must equal."""
     miles = {}
     for trial_id, latitude, longitude, status in rows:
-        if latitude is None or longitude is None or not is_open_status(status):
+        if latitude is None or longitude is None or not site_takes_people(status):
             continue
         distance = haversine_miles(origin, Point(latitude, longitude))
         miles[trial_id] = min(distance, miles.get(trial_id, distance))
