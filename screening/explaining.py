@@ -21,6 +21,7 @@ from screening.criteria import (
 )
 from screening.judging import Context
 from screening.questions import NOT_SURE, format_number
+from trials.labels import age_in_words, age_range_in_words
 
 # Explanations repeat the same few sentences for thousands of trials: translate each once per
 # language (the language is pinned for the length of one evaluate() call).
@@ -74,29 +75,15 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(item for item in items if item))
 
 
-_AGE_UNITS = {
-    "years": lambda: _("years"),
-    "months": lambda: _("months"),
-    "weeks": lambda: _("weeks"),
-    "days": lambda: _("days"),
-}
-
-
 def _age_words(limit: AgeLimit) -> str:
-    unit = _AGE_UNITS.get(limit.unit or "years", _AGE_UNITS["years"])()
-    return f"{limit.value} {unit}"
+    return age_in_words(limit.value, limit.unit)
 
 
 def _age_range(trial: TrialCriteria) -> str:
-    if trial.min_age and trial.max_age:
-        return _("%(low)s to %(high)s") % {
-            "low": _age_words(trial.min_age),
-            "high": _age_words(trial.max_age),
-        }
-    if trial.min_age:
-        return _("%(low)s or older") % {"low": _age_words(trial.min_age)}
-    assert trial.max_age is not None
-    return _("up to %(high)s") % {"high": _age_words(trial.max_age)}
+    return age_range_in_words(
+        (trial.min_age.value, trial.min_age.unit) if trial.min_age else None,
+        (trial.max_age.value, trial.max_age.unit) if trial.max_age else None,
+    )
 
 
 def _condition_names(trial: TrialCriteria, tree: ConditionTree) -> str:

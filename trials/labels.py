@@ -13,17 +13,21 @@ _ACTIVITY_CODES = Path(__file__).parent / "data" / "nih_activity_codes.json"
 
 def age_in_words(value: int, unit: str) -> str:
     """(1, "years") -> "1 year", (6, "months") -> "6 months"."""
-    words = {
-        "years": ngettext("%(count)d year", "%(count)d years", value),
-        "months": ngettext("%(count)d month", "%(count)d months", value),
-        "weeks": ngettext("%(count)d week", "%(count)d weeks", value),
-        "days": ngettext("%(count)d day", "%(count)d days", value),
-    }
-    return words.get(unit or "years", words["years"]) % {"count": value}
+    # One ngettext call, for the unit asked: explanations word thousands of ages at a time.
+    if unit == "months":
+        words = ngettext("%(count)d month", "%(count)d months", value)
+    elif unit == "weeks":
+        words = ngettext("%(count)d week", "%(count)d weeks", value)
+    elif unit == "days":
+        words = ngettext("%(count)d day", "%(count)d days", value)
+    else:
+        words = ngettext("%(count)d year", "%(count)d years", value)
+    return words % {"count": value}
 
 
 def age_range_in_words(low: tuple[int, str] | None, high: tuple[int, str] | None) -> str:
-    """The ages a study takes. A lower bound of 0 is no bound: "Up to 17 years", "Any age"."""
+    """The ages a study takes, as a sentence goes on ("aged 18 years or older"); labels
+    capitalise it. A lower bound of 0 is no bound: "up to 17 years", "any age"."""
     if low is not None and low[0] == 0:
         low = None
     if low and high:
@@ -32,10 +36,10 @@ def age_range_in_words(low: tuple[int, str] | None, high: tuple[int, str] | None
             "high": age_in_words(*high),
         }
     if low:
-        return gettext("%(low)s and older") % {"low": age_in_words(*low)}
+        return gettext("%(low)s or older") % {"low": age_in_words(*low)}
     if high:
-        return gettext("Up to %(high)s") % {"high": age_in_words(*high)}
-    return gettext("Any age")
+        return gettext("up to %(high)s") % {"high": age_in_words(*high)}
+    return gettext("any age")
 
 
 @cache

@@ -12,6 +12,7 @@ from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from trials.choices import (
@@ -297,7 +298,7 @@ class Trial(models.Model):
     def age_range_label(self) -> str:
         low = (self.min_age_value, self.min_age_unit) if self.min_age_value is not None else None
         high = (self.max_age_value, self.max_age_unit) if self.max_age_value is not None else None
-        return age_range_in_words(low, high)
+        return capfirst(age_range_in_words(low, high))
 
     def funding_label(self) -> str:
         return funding_in_words(self.funding_mechanism)

@@ -21,12 +21,12 @@ from trials.names import tidy_capitals
     ("low", "high", "words"),
     [
         ((18, "years"), (75, "years"), "18 years to 75 years"),
-        ((0, "years"), None, "Any age"),
-        ((0, "days"), (17, "years"), "Up to 17 years"),
-        ((1, "years"), None, "1 year and older"),
+        ((0, "years"), None, "any age"),
+        ((0, "days"), (17, "years"), "up to 17 years"),
+        ((1, "years"), None, "1 year or older"),
         ((6, "months"), (1, "years"), "6 months to 1 year"),
-        (None, (1, "weeks"), "Up to 1 week"),
-        (None, None, "Any age"),
+        (None, (1, "weeks"), "up to 1 week"),
+        (None, None, "any age"),
     ],
 )
 def test_ages_have_their_plural_and_zero_forms(low, high, words):
