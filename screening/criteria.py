@@ -1,4 +1,4 @@
-"""What the engine reasons about: trials' criteria, findings, verdicts, and a number for each
+"""What the engine reasons about: trials' criteria, findings, verdicts, and a Signature for each
 distinct thing to judge (registry facts or a criterion unit), shared by every trial that has it.
 
 Plain data: no ORM, no request, no templates. `screening.loading` builds TrialCriteria from the
@@ -8,6 +8,7 @@ database; `screening.judging` judges them; `screening.engine` turns findings int
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -81,9 +82,9 @@ class TrialCriteria:
     checked: int | None = None
     # The rules as judged: any-of groups (by kind and label) and single criteria, in order.
     units: tuple[tuple[str, tuple[Rule, ...]], ...] = field(init=False, repr=False, compare=False)
-    # What its verdict depends on, as numbers shared by every trial with the same registry
+    # What its verdict depends on, as signatures shared by every trial with the same registry
     # facts or the same unit (see screening.trialset): thousands of trials share a few hundred.
-    judged_ids: frozenset[int] = field(init=False, repr=False, compare=False)
+    signatures: frozenset[Signature] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         groups: dict[tuple[str, str | int], list[Rule]] = {}
@@ -94,21 +95,21 @@ class TrialCriteria:
         object.__setattr__(self, "units", tuple(units))
         conditions = frozenset(self.conditions)
         volunteers = self.healthy_volunteers
-        ids = [
-            _signature_id(
+        signatures = [
+            _signature(
                 ("age", self.min_age, self.max_age),
                 ("age", RegistryFacts(min_age=self.min_age, max_age=self.max_age)),
             ),
-            _signature_id(("sex", self.sex), ("sex", RegistryFacts(sex=self.sex))),
-            _signature_id(
+            _signature(("sex", self.sex), ("sex", RegistryFacts(sex=self.sex))),
+            _signature(
                 ("conditions", conditions, _frozen(volunteers)),
                 ("conditions", RegistryFacts(conditions=conditions, healthy_volunteers=volunteers)),
             ),
         ]
         for kind, members in units:
-            signature = (kind, tuple(_rule_signature(rule) for rule in members))
-            ids.append(_signature_id(signature, (kind, members)))
-        object.__setattr__(self, "judged_ids", frozenset(ids))
+            key = (kind, tuple(_rule_signature(rule) for rule in members))
+            signatures.append(_signature(key, (kind, members)))
+        object.__setattr__(self, "signatures", frozenset(signatures))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,21 +123,35 @@ class RegistryFacts:
     healthy_volunteers: bool | None = None
 
 
-# Registry facts and units (by what can change how they are judged), numbered once per
-# process, each with the first one seen as its representative.
-_signatures: dict[tuple, int] = {}
-representatives: list[tuple[str, Any]] = []
+class Signature:
+    """One distinct thing to judge: registry facts, or a criterion unit (a single criterion or
+    an any-of group), by everything that can change how it is judged. Equal ones are one object
+    (compared by identity), judged once for every trial that has it; `representative` is the
+    first one seen, as ("age" | "sex" | "conditions" | a criterion kind, what to judge)."""
+
+    __slots__ = ("representative", "__weakref__")
+
+    def __init__(self, representative: tuple[str, Any]) -> None:
+        self.representative = representative
+
+    def __repr__(self) -> str:
+        return f"Signature({self.representative[0]!r})"
+
+
+# Equal registry facts and units are found here while any trial holds them. The table holds
+# them weakly: a signature no loaded trial has any more is forgotten, so the table never
+# outgrows the trials in memory however often the data changes.
+_signatures: weakref.WeakValueDictionary[tuple, Signature] = weakref.WeakValueDictionary()
 _signatures_lock = threading.Lock()
 
 
-def _signature_id(signature: tuple, representative: tuple[str, Any]) -> int:
-    found = _signatures.get(signature)
+def _signature(key: tuple, representative: tuple[str, Any]) -> Signature:
+    found = _signatures.get(key)
     if found is None:
         with _signatures_lock:
-            found = _signatures.get(signature)
+            found = _signatures.get(key)
             if found is None:
-                found = _signatures[signature] = len(representatives)
-                representatives.append(representative)
+                found = _signatures[key] = Signature(representative)
     return found
 
 

@@ -29,6 +29,7 @@ from screening.criteria import (
     Finding,
     Outcome,
     Rule,
+    Signature,
     TrialCriteria,
     TrialResult,
     Verdict,
@@ -214,36 +215,36 @@ def _order(question: _Asked, mattering: Counter[str]) -> tuple[bool, int, int]:
 
 @dataclass(frozen=True, slots=True)
 class _Judged:
-    """Which signature ids rule a trial out, which make it "ask your doctor", and which wait
+    """Which signatures rule a trial out, which make it "ask your doctor", and which wait
     on unanswered questions: the questions that could settle them, and those of them whose
     answer could rule the trial out."""
 
-    excluded: frozenset[int]
-    doubtful: frozenset[int]
-    waiting: Mapping[int, frozenset[str]]
-    ruling: Mapping[int, tuple[frozenset[str], bool]]
-    # Waiting ids that one answer can settle (an any-of inclusion: one member met is enough);
+    excluded: frozenset[Signature]
+    doubtful: frozenset[Signature]
+    waiting: Mapping[Signature, frozenset[str]]
+    ruling: Mapping[Signature, tuple[frozenset[str], bool]]
+    # Waiting signatures that one answer can settle (an any-of inclusion: one member met is enough);
     # the others need every question they wait on.
-    any_one: frozenset[int]
+    any_one: frozenset[Signature]
 
 
 def _judged(trials: Sequence[TrialCriteria], context: Context) -> _Judged:
-    excluded: set[int] = set()
-    doubtful: set[int] = set()
-    waiting: dict[int, frozenset[str]] = {}
-    ruling: dict[int, tuple[frozenset[str], bool]] = {}
-    any_one: set[int] = set()
-    for signature_id, finding in judge_each_once(trials, context):
+    excluded: set[Signature] = set()
+    doubtful: set[Signature] = set()
+    waiting: dict[Signature, frozenset[str]] = {}
+    ruling: dict[Signature, tuple[frozenset[str], bool]] = {}
+    any_one: set[Signature] = set()
+    for signature, finding in judge_each_once(trials, context):
         verdict = verdict_of(finding)
         if verdict is Verdict.NOT_ELIGIBLE:
-            excluded.add(signature_id)
+            excluded.add(signature)
         elif verdict is Verdict.ASK_DOCTOR:
-            doubtful.add(signature_id)
+            doubtful.add(signature)
             if finding.outcome is Outcome.UNKNOWN and finding.deciding_keys:
-                waiting[signature_id] = frozenset(finding.deciding_keys)
-                ruling[signature_id] = _ruling_keys(finding)
+                waiting[signature] = frozenset(finding.deciding_keys)
+                ruling[signature] = _ruling_keys(finding)
                 if _settled_by_one(finding):
-                    any_one.add(signature_id)
+                    any_one.add(signature)
     return _Judged(frozenset(excluded), frozenset(doubtful), waiting, ruling, frozenset(any_one))
 
 
@@ -289,16 +290,16 @@ def _mattering(
     still = trials.everyone & ~excluded
     # Trials kept at "ask your doctor" by something no question still to ask can settle.
     stuck = trials.union_mask(
-        signature_id
-        for signature_id in judged.doubtful
-        if judged.waiting.get(signature_id, frozenset()).isdisjoint(unasked)
+        signature
+        for signature in judged.doubtful
+        if judged.waiting.get(signature, frozenset()).isdisjoint(unasked)
     )
     if reachable is not None:
         stuck |= trials.everyone & ~reachable
     by_key: dict[str, int] = {}
-    for signature_id, keys in judged.waiting.items():
-        mask = trials.masks.get(signature_id, 0)
-        ruling, needs_all = judged.ruling[signature_id]
+    for signature, keys in judged.waiting.items():
+        mask = trials.masks.get(signature, 0)
+        ruling, needs_all = judged.ruling[signature]
         if needs_all and not ruling <= unasked:
             ruling = frozenset()
         for key in keys:
@@ -331,10 +332,10 @@ def _plan(
     """
     needed_by: dict[str, int] = {}
     out_of_reach = 0
-    for signature_id, keys in judged.waiting.items():
-        mask = trials.masks.get(signature_id, 0) & in_play
+    for signature, keys in judged.waiting.items():
+        mask = trials.masks.get(signature, 0) & in_play
         wanted = [key for key in keys if key in order]
-        if signature_id in judged.any_one:
+        if signature in judged.any_one:
             wanted = sorted(wanted, key=order.__getitem__)[:1]
         if not wanted:  # it waits on questions we will not ask (the patient's, after labs)
             out_of_reach |= mask
@@ -373,9 +374,9 @@ def _verdicts(trials: Sequence[TrialCriteria], context: Context) -> list[TrialRe
     judged = _judged(trials, context)
     results = []
     for trial in trials:
-        if not judged.excluded.isdisjoint(trial.judged_ids):
+        if not judged.excluded.isdisjoint(trial.signatures):
             verdict = Verdict.NOT_ELIGIBLE
-        elif not judged.doubtful.isdisjoint(trial.judged_ids):
+        elif not judged.doubtful.isdisjoint(trial.signatures):
             verdict = Verdict.ASK_DOCTOR
         else:
             verdict = Verdict.LIKELY_ELIGIBLE

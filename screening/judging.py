@@ -40,6 +40,7 @@ from screening.criteria import (
     Finding,
     Outcome,
     Rule,
+    Signature,
     TrialCriteria,
 )
 from screening.questions import NEVER, NOT_SURE, Operator, answer_matches, date_bounds
@@ -83,9 +84,9 @@ def _fact_findings(trial: TrialCriteria, context: Context) -> list[Finding]:
     ]
 
 
-def judge(representative: tuple[str, Any], context: Context) -> Finding | None:
-    """The finding for one numbered unit or set of registry facts (see criteria.representatives)."""
-    kind, subject = representative
+def judge(signature: Signature, context: Context) -> Finding | None:
+    """The finding for one unit or set of registry facts (see criteria.Signature)."""
+    kind, subject = signature.representative
     if kind == "age":
         return _age_finding(subject, context.answers)
     if kind == "sex":

@@ -1,8 +1,8 @@
 """TrialSet: open trials indexed by what they share, so each distinct unit is judged once.
 
-Thousands of trials share a few hundred registry facts and criterion units (numbered in
-screening.criteria): each is judged once a step, and a bit mask per number says which trials
-it concerns.
+Thousands of trials share a few hundred registry facts and criterion units (one
+criteria.Signature each): each is judged once a step, and a bit mask per signature says which
+trials it concerns.
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property
 from typing import overload
 
-from screening.criteria import Finding, TrialCriteria, representatives
+from screening.criteria import Finding, Signature, TrialCriteria
 from screening.judging import Context, judge
 
 
 class TrialSet(Sequence[TrialCriteria]):
-    """A fixed sequence of trials, with which of them each signature id concerns, worked out once.
+    """A fixed sequence of trials, with which of them each signature concerns, worked out once.
 
-    Each signature id has a bit mask of the trials (by position) it concerns, so a step ORs and
+    Each signature has a bit mask of the trials (by position) it concerns, so a step ORs and
     counts a few hundred masks instead of visiting 10,000 trials. progress() builds one from a
     plain sequence; build one yourself for trials you screen again and again (screening.loading
     keeps one per cached list and scope). Its trials must not change afterwards.
@@ -26,13 +26,12 @@ class TrialSet(Sequence[TrialCriteria]):
 
     def __init__(self, trials: Iterable[TrialCriteria]) -> None:
         self._trials = tuple(trials)
-        positions: dict[int, list[int]] = {}
+        positions: dict[Signature, list[int]] = {}
         for position, trial in enumerate(self._trials):
-            for signature_id in trial.judged_ids:
-                positions.setdefault(signature_id, []).append(position)
-        self.masks: dict[int, int] = {
-            signature_id: _mask(found, len(self._trials))
-            for signature_id, found in positions.items()
+            for signature in trial.signatures:
+                positions.setdefault(signature, []).append(position)
+        self.masks: dict[Signature, int] = {
+            signature: _mask(found, len(self._trials)) for signature, found in positions.items()
         }
         self.everyone = (1 << len(self._trials)) - 1
 
@@ -57,11 +56,11 @@ class TrialSet(Sequence[TrialCriteria]):
         """Each trial's conditions, by trial id."""
         return {trial.trial_id: trial.conditions for trial in self._trials}
 
-    def union_mask(self, signature_ids: Iterable[int]) -> int:
-        """The trials that any of these signature ids concerns, as a bit mask."""
+    def union_mask(self, signatures: Iterable[Signature]) -> int:
+        """The trials that any of these signatures concerns, as a bit mask."""
         mask = 0
-        for signature_id in signature_ids:
-            mask |= self.masks.get(signature_id, 0)
+        for signature in signatures:
+            mask |= self.masks.get(signature, 0)
         return mask
 
 
@@ -106,14 +105,14 @@ def at_most(counts: Sequence[int], limit: int, everyone: int) -> int:
 
 def judge_each_once(
     trials: Sequence[TrialCriteria], context: Context
-) -> Iterator[tuple[int, Finding]]:
+) -> Iterator[tuple[Signature, Finding]]:
     """Each distinct unit and set of registry facts with its finding, judged once however many
-    trials share it (a trial's findings are those of its judged_ids)."""
+    trials share it (a trial's findings are those of its signatures)."""
     if isinstance(trials, TrialSet):
-        signature_ids: Iterable[int] = trials.masks
+        signatures: Iterable[Signature] = trials.masks
     else:
-        signature_ids = frozenset().union(*(trial.judged_ids for trial in trials))
-    for signature_id in signature_ids:
-        finding = judge(representatives[signature_id], context)
+        signatures = frozenset().union(*(trial.signatures for trial in trials))
+    for signature in signatures:
+        finding = judge(signature, context)
         if finding is not None:
-            yield signature_id, finding
+            yield signature, finding

@@ -586,3 +586,22 @@ def test_a_trial_set_gives_the_same_steps_and_verdicts_as_a_plain_list():
             break
         answers[plain.next_question.key] = canned[plain.next_question.key]
     assert len(answers) > 4
+
+
+def test_equal_units_share_one_signature_and_forgotten_ones_leave_the_table():
+    """Signatures are shared while trials hold them, and the table does not grow with every
+    reload of changed criteria (it holds them weakly)."""
+    import gc
+
+    from screening import criteria
+
+    first = make_trial_criteria(Rule("egfr", "gte", 30))
+    again = make_trial_criteria(Rule("egfr", "gte", 30))
+    assert first.signatures == again.signatures
+    gc.collect()
+    held = len(criteria._signatures)
+    for value in range(1000, 1200):
+        make_trial_criteria(Rule("egfr", "gte", value))
+    gc.collect()
+    assert len(criteria._signatures) == held
+    assert first.signatures == make_trial_criteria(Rule("egfr", "gte", 30)).signatures
