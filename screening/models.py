@@ -18,19 +18,10 @@ from screening.questions import (
     UNITS,
     Operator,
     QuestionSpec,
+    QuestionType,
     clean_criterion_value,
 )
 from trials.models import Condition, Trial
-
-
-class QuestionType(models.TextChoices):
-    YES_NO = "yes_no", _("Yes or no")
-    NUMBER = "number", _("Number")
-    SINGLE_CHOICE = "single_choice", _("Choose one")
-    MULTIPLE_CHOICE = "multiple_choice", _("Choose any")
-    DATE = "date", _("Month and year")
-    TEXT = "text", _("Short text (postal code)")
-
 
 UNIT_CHOICES = [
     (code, f"{code} ({unit.dimension.replace('_', ' ')})") for code, unit in UNITS.items()

@@ -15,7 +15,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
 
+from django.db.models import TextChoices
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from screening.units import DURATION_WORDS, UNITS, convert, unit_key
 
@@ -25,13 +27,15 @@ NOT_SURE: Final = "not_sure"
 NEVER: Final = "never"
 
 
-class QuestionType:
-    YES_NO = "yes_no"
-    NUMBER = "number"
-    SINGLE_CHOICE = "single_choice"
-    MULTIPLE_CHOICE = "multiple_choice"
-    DATE = "date"
-    TEXT = "text"
+class QuestionType(TextChoices):
+    """How a question is answered; staff pick one in the admin (screening.models.Question)."""
+
+    YES_NO = "yes_no", gettext_lazy("Yes or no")
+    NUMBER = "number", gettext_lazy("Number")
+    SINGLE_CHOICE = "single_choice", gettext_lazy("Choose one")
+    MULTIPLE_CHOICE = "multiple_choice", gettext_lazy("Choose any")
+    DATE = "date", gettext_lazy("Month and year")
+    TEXT = "text", gettext_lazy("Short text (postal code)")
 
 
 class Operator:
