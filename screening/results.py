@@ -244,8 +244,8 @@ def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
 
 
 @dataclass(frozen=True)
-class Section:
-    """One result group as the page shows it."""
+class GroupPage:
+    """One result group's page as the results page shows it: its cards and paging links."""
 
     param: str
     verdict: str
@@ -259,7 +259,7 @@ class Section:
 class ResultsPage:
     """What the results page shows of a patient's answers: its three groups, one page each."""
 
-    sections: dict[str, Section]
+    group_pages: dict[str, GroupPage]
     total: int
     located: bool
     postal_code: str
@@ -289,8 +289,8 @@ def results_page(
             Prefetch("contacts", queryset=Contact.objects.order_by("role", "id")),
         )
     }
-    sections = [
-        Section(
+    group_pages = [
+        GroupPage(
             param=group.param,
             verdict=str(group.verdict),
             page=pages[group.param],
@@ -302,7 +302,7 @@ def results_page(
     ]
     postal_code = state.answers.get(LOCATION_KEY)
     return ResultsPage(
-        sections={section.param: section for section in sections},
+        group_pages={page.param: page for page in group_pages},
         total=len(judged.screened),
         located=judged.origin is not None,
         postal_code=postal_code if isinstance(postal_code, str) else "",

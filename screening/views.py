@@ -197,7 +197,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "screening/results.html", context)
     page = results_page(state, bank, today=today, path=request.path, query=request.GET)
     context |= {
-        "sections": page.sections,
+        "sections": page.group_pages,
         "total": page.total,
         "located": page.located,
         "postal_code": page.postal_code,
