@@ -69,7 +69,7 @@ class SitePlaces:
     trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
 
 
-def site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
+def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
     """SitePlaces from (trial id, lat, long, status) rows, leaving out closed sites and sites
     without coordinates."""
     numbers: dict[tuple[float, float], int] = {}

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
-from screening.geo import Point, SitePlaces, miles_from, site_places
+from screening.geo import Point, SitePlaces, miles_from, open_site_places
 from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.scope import Scope, condition_family, in_scope
@@ -162,7 +162,7 @@ def cached_miles_from(origin: Point) -> dict[str, float]:
         rows = Site.objects.filter(
             trial__in=Trial.objects.published().open_to_enrolment()
         ).values_list("trial__registry_id", "latitude", "longitude", "status")
-        sites = loaded.sites = _Sites(site_places(rows))
+        sites = loaded.sites = _Sites(open_site_places(rows))
     found = sites.miles.get(origin)
     if found is None:
         found = miles_from(origin, sites.places)

@@ -328,7 +328,7 @@ def trial_for_nih_application(registry_id: str) -> Trial | None:
     return Trial.objects.filter(nih_appl_id=int(number)).only("registry_id", "published").first()
 
 
-def site_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
+def first_places(sites: Iterable[Site], limit: int = 3) -> tuple[list[str], int]:
     """The first few distinct places (city and state, or city and country) and how many more."""
     places: list[str] = []
     for site in sites:

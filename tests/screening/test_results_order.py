@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.geo import Point, haversine_miles, miles_from, site_places
+from screening.geo import Point, haversine_miles, miles_from, open_site_places
 from screening.results import Match, cards, grouped, page_of
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
@@ -11,7 +11,7 @@ from trials.choices import site_takes_people
 
 
 def nearest_miles(origin, rows):
-    """The obvious way, site by site: what miles_from(origin, site_places(rows)) must equal."""
+    """The obvious way, site by site: what miles_from(origin, open_site_places(rows)) must equal."""
     miles = {}
     for trial_id, latitude, longitude, status in rows:
         if latitude is None or longitude is None or not site_takes_people(status):
@@ -82,7 +82,7 @@ def test_miles_keep_the_closest_open_site_per_trial():
         ("C", None, None, ""),
     ]
 
-    miles = miles_from(CHARLESTON, site_places(rows))
+    miles = miles_from(CHARLESTON, open_site_places(rows))
 
     assert set(miles) == {"A"}
     assert miles["A"] < 2
@@ -181,7 +181,7 @@ def test_distances_by_distinct_place_are_the_nearest_site_distances():
         ("E", None, None, ""),
     ]
 
-    assert miles_from(CHARLESTON, site_places(rows)) == nearest_miles(CHARLESTON, rows)
+    assert miles_from(CHARLESTON, open_site_places(rows)) == nearest_miles(CHARLESTON, rows)
 
 
 def test_the_first_page_of_a_large_group_is_the_start_of_the_full_order():

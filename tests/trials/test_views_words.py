@@ -4,7 +4,7 @@ import pytest
 
 from trials.models import Phase, Site, Trial
 from trials.names import tidy_capitals as tidy_caps
-from trials.selectors import site_places
+from trials.selectors import first_places
 from trials.site_lists import site_list
 from trials.templatetags.trial_pages import phase_in_words
 
@@ -30,7 +30,7 @@ def test_phase_is_explained_in_words():
     assert phase_in_words(Trial(phase="")) == "Does not apply to this kind of study"
 
 
-def test_site_places_are_distinct_and_counted():
+def test_first_places_are_distinct_and_counted():
     sites = [
         Site(city="Charleston", state="South Carolina", country="United States"),
         Site(city="Charleston", state="South Carolina", country="United States"),
@@ -39,7 +39,7 @@ def test_site_places_are_distinct_and_counted():
         Site(city="Paris", country="France"),
     ]
 
-    places, more = site_places(sites)
+    places, more = first_places(sites)
 
     assert places == ["Charleston, South Carolina", "Valladolid, Spain", "Boston, Massachusetts"]
     assert more == 1

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trials.models import Phase, Site, Trial
 from trials.names import tidy_capitals
-from trials.selectors import site_places
+from trials.selectors import first_places
 
 register = template.Library()
 
@@ -37,5 +37,5 @@ def phase_in_words(trial: Trial) -> str:
 @register.simple_tag
 def places_of(sites: list[Site]) -> dict[str, object]:
     """The first places a study runs in, and how many more, for a trial card."""
-    places, more = site_places(sites)
+    places, more = first_places(sites)
     return {"places": places, "more": more}
