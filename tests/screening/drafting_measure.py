@@ -19,14 +19,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from django.conf import settings
-
 from screening.drafting import Draft, draft_criteria
 from screening.drafting.lines import clean
+from tests.trials.real_catalogue import SHARED_DATA
 from trials.importers.documents import read_document
 
 LABELS = Path(__file__).parent / "drafting_labels.json"
-SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
 
 _FLIP = {"gte": "lt", "gt": "lte", "lte": "gt", "lt": "gte"}
 _DAYS = {"days": 1, "weeks": 7, "months": 30.4369, "years": 365.2425}

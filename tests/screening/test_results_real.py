@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.screening.steps import walk
-from tests.trials.test_import_service import SHARED_DATA, needs_shared_data
+from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
 from trials.importers.service import import_paths
 from trials.models import Trial
 

@@ -3,17 +3,15 @@
 import datetime
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 
+from tests.trials.registry_files import RECORDED
 from trials.importers.conditions import build_condition_index, map_conditions
 from trials.importers.documents import read_document
 from trials.importers.records import RecordError, map_phase, parse_age, parse_date
 from trials.models import ContactRole, Kind, Phase, ResearcherRole, Sex, Status
 from trials.names import tidy_capitals
-
-RECORDED = Path(__file__).parent / "recorded"
 
 
 def v2_study() -> dict:

@@ -1,7 +1,6 @@
 """Refreshing a trial from the ClinicalTrials.gov API v2, against recorded responses."""
 
 import json
-from pathlib import Path
 
 import pytest
 import requests
@@ -9,10 +8,9 @@ import responses
 from django.conf import settings
 
 from tests.builders import make_trial
+from tests.trials.registry_files import RECORDED
 from trials.importers.refresh import refresh_from_ctgov
 from trials.models import Status, Trial
-
-RECORDED = Path(__file__).parent / "recorded"
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,13 @@
 """Registry text that would break a page or the database: NUL bytes cleaned, huge texts refused."""
 
 import json
-from pathlib import Path
 
 import pytest
 
+from tests.trials.registry_files import RECORDED
 from trials.importers.sanitise import MOST_CHARACTERS
 from trials.importers.service import import_file
 from trials.models import Site, Trial
-
-RECORDED = Path(__file__).parent / "recorded"
 
 pytestmark = pytest.mark.django_db
 

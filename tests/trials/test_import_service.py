@@ -5,31 +5,17 @@ import json
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from tests.builders import make_staff, make_trial
+from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
+from tests.trials.registry_files import as_bytes, study
 from trials.importers.service import import_file, import_paths
 from trials.models import Condition, Contact, Researcher, Site, Status, Trial
 from trials.signals import trial_imported
 
-RECORDED = Path(__file__).parent / "recorded"
-SHARED_DATA = Path(settings.BASE_DIR).parent / "shared" / "data"
-
 pytestmark = pytest.mark.django_db
-
-
-def study(**changes) -> dict:
-    """The hand-written NCT06737380 record; `changes` patch modules of protocolSection."""
-    document = json.loads((RECORDED / "NCT06737380.json").read_text())
-    for module, fields in changes.items():
-        document["protocolSection"][module].update(fields)
-    return document
-
-
-def as_bytes(document) -> bytes:
-    return json.dumps(document).encode()
 
 
 def snapshot(registry_id: str) -> dict:
@@ -364,11 +350,6 @@ def test_a_file_named_on_the_command_line_is_sniffed_whatever_its_extension(tmp_
 
 
 # --- the real registry files in ../shared/data --------------------------------------------
-
-
-needs_shared_data = pytest.mark.skipif(
-    not SHARED_DATA.is_dir(), reason="the shared registry files are not on this machine"
-)
 
 
 def registry_id_of(path: Path) -> str:

@@ -5,7 +5,7 @@ import json
 import pycountry
 import pytest
 
-from tests.trials.test_import_service import as_bytes, study
+from tests.trials.registry_files import as_bytes, study
 from trials.importers.service import import_file
 from trials.models import Site
 from trials.places import PlacedBy, place, site_fields

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.trials.test_import_service import SHARED_DATA, needs_shared_data
+from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
 from trials.importers.service import import_paths
 from trials.models import Site, Trial
 from trials.places import PlacedBy, zip_coordinates
