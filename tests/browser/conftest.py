@@ -8,6 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.browser.in_page import DESKTOP, PHONE
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -19,8 +21,6 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
 ]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 # Playwright's sync API runs an event loop; Django must still allow ORM calls from the test.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -84,11 +84,3 @@ def _page(browser, live_server, viewport):
     context.close()
     assert not outside_requests, f"pages asked a third party for: {outside_requests}"
     assert not policy_complaints, f"the browser refused: {policy_complaints}"
-
-
-def assert_accessible(page) -> None:
-    """axe-core, run in the page, finds no violations."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()

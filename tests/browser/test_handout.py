@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
-from tests.browser.conftest import DESKTOP, assert_accessible
+from tests.browser.in_page import DESKTOP, assert_accessible
 from tests.builders import make_contact, make_site, make_trial
 from tests.qr import decode_pixels
 from trials.models import ContactRole, Trial

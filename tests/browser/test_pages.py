@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.in_page import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

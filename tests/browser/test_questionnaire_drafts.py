@@ -9,9 +9,9 @@ import pytest
 from screening import loading
 from screening.drafts import draft_trials
 from screening.models import Criterion
-from tests.browser import test_questionnaire as questionnaire
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_questionnaire import step_key, wait_for_question_focus
+from tests.browser import keyboard
+from tests.browser.in_page import assert_accessible
+from tests.browser.keyboard import step_key, wait_for_question_focus
 from tests.builders import make_trial
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -66,7 +66,7 @@ def shoot(page, name: str, part: str = "") -> None:
 
 
 def answer_by_keyboard(page, key: str) -> None:
-    questionnaire.answer_by_keyboard(
+    keyboard.answer_by_keyboard(
         page,
         key,
         typed=TYPED,

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from screening import loading
 from screening.models import SharedResult
-from tests.browser.conftest import assert_accessible
+from tests.browser.in_page import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
