@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.builders import make_site, make_trial
+from tests.pages import tags
 from trials.models import Kind, Phase, Status
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +96,7 @@ def test_list_as_htmx_fragment_is_only_the_results(client):
     assert "<form" not in html
     assert "Lupus and the heart" in html
     # The count is swapped out of band into the polite live region.
-    assert 'id="results-count" data-hx-swap-oob="innerHTML"' in html
+    assert tags(html, "p", id="results-count", data_hx_swap_oob="innerHTML")
     assert "1 study found" in html
     assert "HX-Request" in response["Vary"]
 
@@ -128,10 +129,16 @@ def test_a_history_restore_gets_the_whole_page(client):
 def test_the_filter_form_works_without_and_with_htmx(client):
     html = client.get(reverse("trials:list")).content.decode()
 
-    assert f'method="get" action="{reverse("trials:list")}"' in html
-    assert 'data-hx-push-url="true"' in html
-    assert 'data-hx-target="#results"' in html
-    assert 'role="status"' in html
+    assert tags(
+        html,
+        "form",
+        method="get",
+        action=reverse("trials:list"),
+        data_hx_get=reverse("trials:list"),
+        data_hx_push_url="true",
+        data_hx_target="#results",
+    )
+    assert tags(html, "p", id="results-count", role="status")
 
 
 def test_condition_filter_includes_sub_conditions(client):
