@@ -22,7 +22,15 @@ from screening.questions import (
     accepted_units,
     parse_answer,
 )
-from screening.state import FlowState, can_edit, previous_key, record_answer, record_skip
+from screening.scope import requested_scope
+from screening.state import (
+    FlowState,
+    can_edit,
+    previous_key,
+    record_answer,
+    record_skip,
+    with_scope,
+)
 from screening.trialset import TrialSet
 
 # The postal code orders results by distance; it decides no verdict, so it is asked last.
@@ -185,11 +193,20 @@ class Outcome:
     """What the page does after a step: show a question (again), move on, or say what is wrong."""
 
     moved: bool = False  # the patient moved on (answered, skipped or went back)
+    linked: bool = False  # a clinician's link was read: show the questionnaire at its own address
     edit: str | None = None  # the earlier question to show again
     error: str = ""
     status: int = 200
     step: Step | None = None  # with an unreadable answer: this step again, as it was posted
     notes: tuple[tuple[int, str], ...] = ()  # (messages level, text) to show the patient
+
+
+def follow_link(
+    state: FlowState, query: Mapping[str, str], conditions: ConditionTree
+) -> tuple[FlowState, Outcome]:
+    """The state with the scope a clinician's link asks for, and notes on what it could not use."""
+    scope, notes = requested_scope(query, conditions)
+    return with_scope(state, scope), Outcome(linked=True, notes=tuple(notes))
 
 
 def reopen(state: FlowState, edit: str | None) -> Outcome:

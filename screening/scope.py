@@ -61,6 +61,15 @@ def condition_family(slug: str, conditions: ConditionTree) -> set[str]:
     return family
 
 
+# A clinician's link to the questionnaire sets its scope with one of these.
+LINK_PARAMETERS = ("condition", "trials", "scope")
+
+
+def is_link(query: Mapping[str, str]) -> bool:
+    """Whether the address is a clinician's link that sets the questionnaire's scope."""
+    return any(name in query for name in LINK_PARAMETERS)
+
+
 def requested_scope(
     query: Mapping[str, str], conditions: ConditionTree
 ) -> tuple[Scope, list[tuple[int, str]]]:

@@ -26,20 +26,16 @@ from screening.display import given_answers, show
 from screening.loading import QuestionBank
 from screening.questionnaire import Step
 from screening.results import results_page
-from screening.scope import requested_scope, scope_words
+from screening.scope import is_link, scope_words
 from screening.state import (
     SESSION_KEY,
     FlowState,
     dump,
     load,
     previous_key,
-    with_scope,
     without_answers,
 )
 from screening.trialset import TrialSet
-
-# A clinician's link to the questionnaire sets its scope with one of these.
-LINK_PARAMETERS = ("condition", "trials", "scope")
 
 
 def _load_state(request: HttpRequest, bank: QuestionBank, today: datetime.date) -> FlowState:
@@ -64,23 +60,19 @@ def check(request: HtmxHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     bank = loading.question_bank()
     state = _load_state(request, bank, today)
-    if request.method == "GET" and any(name in request.GET for name in LINK_PARAMETERS):
-        scope, notes = requested_scope(request.GET, bank.conditions)
-        for level, text in notes:
-            messages.add_message(request, level, text)
-        _save_state(request, with_scope(state, scope))
-        return redirect("screening:check")
-    trials = bank.screened(state.scope)
-    if request.method == "GET":
-        outcome = questionnaire.reopen(state, request.GET.get("edit") or None)
-        _save_state(request, state)
-    else:
+    trials = None
+    if request.method == "POST":
+        trials = bank.screened(state.scope)
         submitted, outcome = questionnaire.submit(
             state, request.POST, trials, bank.specs, today=today, conditions=bank.conditions
         )
-        if submitted is not state:
-            state = submitted
-            _save_state(request, state)
+    elif is_link(request.GET):
+        submitted, outcome = questionnaire.follow_link(state, request.GET, bank.conditions)
+    else:
+        submitted, outcome = state, questionnaire.reopen(state, request.GET.get("edit") or None)
+    if request.method == "GET" or submitted is not state:
+        state = submitted
+        _save_state(request, state)
     for level, text in outcome.notes:
         messages.add_message(request, level, text)
     return _respond(request, state, bank, trials, outcome, today)
@@ -90,11 +82,14 @@ def _respond(
     request: HtmxHttpRequest,
     state: FlowState,
     bank: QuestionBank,
-    trials: TrialSet,
+    trials: TrialSet | None,
     outcome: questionnaire.Outcome,
     today: datetime.date,
 ) -> HttpResponse:
     """The one place a step chooses: redirect, the results, or the step rendered."""
+    if outcome.linked:
+        # The link's parameters leave the address: a reload or a bookmark asks nothing again.
+        return redirect("screening:check")
     if outcome.step is not None:  # an answer we could not read: the same step, as posted
         return _render_step(
             request,
@@ -110,6 +105,8 @@ def _respond(
     if outcome.moved and not request.htmx:
         # A plain form POST is answered with a redirect, so reloading never resubmits.
         return _see_other(here)
+    if trials is None:
+        trials = bank.screened(state.scope)
     step = questionnaire.current_step(
         state, trials, bank.specs, today=today, conditions=bank.conditions, edit=outcome.edit
     )
