@@ -17,7 +17,7 @@ from django_htmx.http import push_url
 from findatrial.htmx import HtmxHttpRequest
 from trials.eligibility_text import readable_eligibility, registry_blocks
 from trials.freshness import catalogue_version, kept, shared_page, trial_version
-from trials.models import OPEN_STATUSES, Trial
+from trials.models import Trial
 from trials.page_sharing import json_ld_script, order_as_asked, read_shortlist_ids, trial_json_ld
 from trials.places import Coordinates, zip_coordinates
 from trials.selectors import (
@@ -130,7 +130,6 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "near": near,
             "eligibility": readable_eligibility(trial.eligibility_text),
             "summary_blocks": registry_blocks(trial.brief_summary),
-            "open_statuses": OPEN_STATUSES,
             "permalink": permalink,
             "json_ld": kept(
                 ("json-ld", trial.pk, permalink),
