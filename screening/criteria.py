@@ -215,7 +215,7 @@ class Finding:
     deciding_keys: tuple[str, ...] = ()  # unanswered questions that could settle it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built for every open trial on every step and results page
 class TrialResult:
     trial_id: str
     verdict: Verdict

@@ -381,6 +381,6 @@ def _verdicts(trials: Sequence[TrialCriteria], context: Context) -> list[TrialRe
         else:
             verdict = Verdict.LIKELY_ELIGIBLE
         results.append(
-            TrialResult(trial.trial_id, verdict, (), checked=trial.checked, listed=trial.listed)
+            TrialResult(trial.trial_id, verdict, (), (), (), trial.checked, trial.listed)
         )
     return results
