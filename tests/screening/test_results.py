@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from screening import loading
 from tests.builders import make_contact, make_criterion, make_site, make_trial
@@ -340,3 +341,27 @@ def test_a_single_requirement_is_counted_in_the_singular(client):
     assert "We checked 0 of the 1 requirement this study lists." in text(
         client.get(reverse(RESULTS))
     )
+
+
+def test_the_nearest_place_abroad_names_its_country_in_the_pages_language(client):
+    abroad = make_trial("NCT00000205", conditions=("sle",), plain_title="Seoul study")
+    make_site(
+        abroad,
+        facility="Seoul National University Hospital",
+        city="Seoul",
+        state="",
+        country="Korea, Republic of",
+        postal_code="03080",
+        latitude=37.58,
+        longitude=127.0,
+    )
+    answer_all(client, postal_code="29425")
+
+    pages = {}
+    for language in ("es", "en"):
+        with translation.override(language):
+            pages[language] = text(client.get(reverse(RESULTS), HTTP_ACCEPT_LANGUAGE=language))
+
+    assert "Seoul National University Hospital, Seoul, Corea del Sur" in pages["es"]
+    assert "Korea" not in pages["es"]
+    assert "Seoul National University Hospital, Seoul, South Korea" in pages["en"]
