@@ -7,6 +7,7 @@ the engine itself never touches the ORM.
 from __future__ import annotations
 
 import datetime
+import gc
 import threading
 import time
 from collections import defaultdict
@@ -181,7 +182,23 @@ def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:
     with _cache_lock:
         loaded = _Loaded(version, now, open_trials())
         _cache["open_trials"] = loaded
+        _spare_from_gc_scans(len(loaded.trials))
     return loaded
+
+
+# From this many open trials, the loaded ones are frozen out of the cyclic garbage collector's
+# scans (gc.freeze): they live until the next load, and at 10,000 trials (640,000 objects)
+# scanning them took about half of evaluate()'s time. Smaller loads are not worth a collection.
+SPARE_FROM_GC_AT = 1000
+
+
+def _spare_from_gc_scans(trial_count: int) -> None:
+    """The previous load's objects go back to the collector, what is garbage is collected, and
+    what lives now (the new load) is frozen, so nothing frozen outlives its load."""
+    gc.unfreeze()
+    if trial_count >= SPARE_FROM_GC_AT:
+        gc.collect()
+        gc.freeze()
 
 
 def clear_cache() -> None:

@@ -347,3 +347,17 @@ def test_a_broken_draft_is_ask_doctor_in_screen_json_with_the_line():
 
     assert result["result"] == "ask_doctor"
     assert any("The study lists: “Pregnant or breastfeeding”" in r for r in result["reasons"])
+
+
+def test_a_large_load_is_spared_from_gc_scans_until_the_next_load(empty_cache, monkeypatch):
+    import gc
+
+    make_trial("NCT00000049")
+    monkeypatch.setattr(loading, "SPARE_FROM_GC_AT", 1)
+    [trial] = loading.cached_open_trials()
+    assert gc.get_freeze_count() > 0
+    assert all(scanned is not trial for scanned in gc.get_objects())  # frozen, not scanned
+
+    monkeypatch.setattr(loading, "SPARE_FROM_GC_AT", 2)
+    loading.cached_open_trials(max_age=0)
+    assert gc.get_freeze_count() == 0
