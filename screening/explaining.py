@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -26,7 +26,7 @@ from trials.labels import age_in_words, age_range_in_words
 # Explanations repeat the same few sentences for thousands of trials: translate each once per
 # language (the language is pinned for the length of one evaluate() call).
 _language: ContextVar[str | None] = ContextVar("screening_engine_language", default=None)
-_translated: dict[tuple[str, str], str] = {}
+_translated: dict[tuple[str, Any], str] = {}
 
 
 def _(message: str) -> str:
@@ -36,6 +36,17 @@ def _(message: str) -> str:
     text = _translated.get((language, message))
     if text is None:
         text = _translated[(language, message)] = gettext(message)
+    return text
+
+
+def _once(key: tuple, make: Callable[[], str]) -> str:
+    """Words that `make()` puts together (an age range), made once per language as `_` does."""
+    language = _language.get()
+    if language is None:
+        return make()
+    text = _translated.get((language, key))
+    if text is None:
+        text = _translated[(language, key)] = make()
     return text
 
 
@@ -76,13 +87,16 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _age_words(limit: AgeLimit) -> str:
-    return age_in_words(limit.value, limit.unit)
+    return _once(("age", limit), lambda: age_in_words(limit.value, limit.unit))
 
 
 def _age_range(trial: TrialCriteria) -> str:
-    return age_range_in_words(
-        (trial.min_age.value, trial.min_age.unit) if trial.min_age else None,
-        (trial.max_age.value, trial.max_age.unit) if trial.max_age else None,
+    low, high = trial.min_age, trial.max_age
+    return _once(
+        ("ages", low, high),
+        lambda: age_range_in_words(
+            (low.value, low.unit) if low else None, (high.value, high.unit) if high else None
+        ),
     )
 
 
