@@ -1,6 +1,7 @@
 """Countries in the page's language: pycountry's ISO 3166 names and catalogues, everyday forms."""
 
 import json
+import re
 from html import unescape
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.builders import make_contact, make_site, make_trial
-from trials.countries import country_in_words, country_name
+from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
+from trials.countries import country_in_words, country_name, region_for_country
 from trials.models import Site
 from trials.phones import phone_country
 from trials.selectors import filter_choices
@@ -193,3 +195,31 @@ def test_the_filter_choices_kept_for_every_language_name_countries_when_read():
     with translation.override("en"):
         assert [country.name for country in choices.countries()] == ["Canada", "Germany"]
         assert choices.countries()[1].states[0].label == "Berlin (Germany)"
+
+
+# How each registry format writes a site's country (v2 and NIH RePORTER, classic, legacy XML).
+REGISTRY_COUNTRY = re.compile(
+    r'"(?:country|LocationCountry|org_country)"\s*:\s*"([^"]+)"|<country>([^<]+)</country>'
+)
+
+
+@needs_shared_data
+def test_every_country_in_the_real_registry_files_has_an_everyday_spanish_name():
+    written = {
+        next(group for group in found if group)
+        for path in SHARED_DATA.rglob("*")
+        if path.suffix in {".json", ".xml"}
+        for found in REGISTRY_COUNTRY.findall(path.read_text(encoding="utf-8", errors="replace"))
+    }
+    assert len(written) > 50
+
+    with translation.override("es"):
+        spanish = {country: country_in_words(country) for country in written}
+
+    assert [country for country in written if not region_for_country(country)] == []
+    assert {name for name in spanish.values() if "," in name or "(" in name} == set()
+    assert spanish["Korea, Republic of"] == "Corea del Sur"
+    assert spanish["Russian Federation"] == "Rusia"
+    assert spanish["Iran, Islamic Republic of"] == "Irán"
+    assert spanish["UNITED STATES"] == "Estados Unidos"
+    assert spanish["Turkey"] == "Turquía"
