@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.locale import LocaleMiddleware
 
 from findatrial.views import method_not_allowed
 
@@ -84,3 +85,23 @@ def private_when_personal(get_response: Callable[[HttpRequest], HttpResponse]):
         return response
 
     return middleware
+
+
+class LanguageFromAddress(LocaleMiddleware):
+    """The language is the address's: `/es/…` is Spanish, every other path English.
+
+    Django's LocaleMiddleware already ignores Accept-Language and the language cookie on
+    unprefixed paths when the default language is unprefixed (the pages we answer are English
+    there, and `/` never redirects by header or IP), yet it still sends `Vary: Accept-Language`
+    for them. That header is untrue here and costly: a shared cache would keep one copy of a
+    page per browser language string. So the address is the whole cache key, as it should be.
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        vary = response.get("Vary")
+        response = super().process_response(request, response)
+        if vary is None:
+            del response["Vary"]
+        else:
+            response["Vary"] = vary
+        return response

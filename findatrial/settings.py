@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "findatrial.middleware.reject_nul_bytes",
     "findatrial.middleware.private_when_personal",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "findatrial.middleware.LanguageFromAddress",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "findatrial.middleware.own_error_pages",
@@ -137,7 +137,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at today's addresses, Spanish under /es/: the address decides, never the browser's
+# Accept-Language, a cookie or the visitor's IP (findatrial.middleware.LanguageFromAddress).
+LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"

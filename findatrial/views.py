@@ -22,6 +22,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /shared/",
+        "Disallow: /es/shared/",
         f"Disallow: {reverse('admin:index')}",
         "",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

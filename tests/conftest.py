@@ -15,6 +15,16 @@ def fresh_django_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test():
+    """A request to /es/ leaves Spanish active in this thread (LocaleMiddleware activates the
+    address's language and never deactivates it): the next test starts in English again."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def alice(db):
     """Alice is an editor on our staff."""

@@ -33,6 +33,7 @@ def test_robots_lets_crawlers_read_the_questionnaires_noindex_and_points_to_the_
     lines = response.content.decode().splitlines()
     assert not any(line.startswith("Disallow: /check") for line in lines)
     assert "Disallow: /shared/" in lines
+    assert "Disallow: /es/shared/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
 
 

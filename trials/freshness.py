@@ -65,7 +65,8 @@ def kept(key: tuple, build: Callable[[], T], *, version: object) -> T:
     The key carries the version and the minute, so a change makes a new entry within
     SHARED_SECONDS; old entries expire by themselves.
     """
-    name = _key("fragment", version, _minute(), *key)
+    # Keyed by language too: most fragments hold words (labels, names, JSON-LD).
+    name = _key("fragment", version, _minute(), get_language(), *key)
     found = cache.get(name)
     if found is None:
         found = build()
@@ -115,7 +116,8 @@ def shared_page(version_of: Callable[..., str | None]):
                     headers = {h: response[h] for h in KEPT_HEADERS if response.has_header(h)}
                     cache.set(name, (response.content, headers), timeout=2 * SHARED_SECONDS)
             patch_cache_control(response, public=True, max_age=SHARED_SECONDS)
-            patch_vary_headers(response, ["Accept-Language", "HX-Request"])
+            # The language is in the address (/es/…), so it is already part of any cache's key.
+            patch_vary_headers(response, ["HX-Request"])
             return response
 
         return wrapped
