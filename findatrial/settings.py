@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "findatrial.languages.language_links",
             ],
             # django-template-partials is registered by hand (not as an app) so the
             # template loaders stay ours: the app config would rewrite them.

@@ -1,0 +1,119 @@
+"""English at old addresses, Spanish under /es/: the address decides; each page links its twin."""
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from screening.state import SESSION_KEY
+from tests.builders import make_trial
+from tests.pages import tags
+from tests.screening.steps import answer, step_key, text
+
+pytestmark = pytest.mark.django_db
+
+
+def spanish(name: str, *args) -> str:
+    with translation.override("es"):
+        return reverse(name, args=args)
+
+
+def language_switch(response) -> dict[str, str]:
+    (link,) = tags(response.content.decode(), "a", class_="language-switch")
+    return link
+
+
+def alternates(response) -> dict[str, str]:
+    return {
+        link["hreflang"]: link["href"]
+        for link in tags(response.content.decode(), "link", rel="alternate")
+    }
+
+
+def test_spanish_pages_live_under_es_and_english_ones_where_they_always_were():
+    assert reverse("trials:detail", args=["NCT06737380"]) == "/trials/NCT06737380/"
+    assert spanish("trials:detail", "NCT06737380") == "/es/trials/NCT06737380/"
+    assert spanish("screening:check") == "/es/check/"
+    assert spanish("sitemap") == "/sitemap.xml"
+    assert spanish("robots_txt") == "/robots.txt"
+    assert spanish("admin:index") == "/admin/"
+
+
+def test_the_address_alone_chooses_the_language_never_the_browsers_header(client):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="es-MX,es;q=0.9")
+    spanish_home = client.get("/es/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert english.status_code == spanish_home.status_code == 200  # no redirect either way
+    assert tags(english.content.decode(), "html") == [{"lang": "en", "data-language-prefix": ""}]
+    assert tags(spanish_home.content.decode(), "html")[0]["lang"] == "es"
+    assert "Accept-Language" not in english.get("Vary", "")
+    assert "Accept-Language" not in spanish_home.get("Vary", "")
+    assert spanish_home["Content-Language"] == "es"
+
+
+def test_a_language_cookie_changes_nothing(client):
+    client.cookies["django_language"] = "es"
+
+    assert tags(client.get("/").content.decode(), "html")[0]["lang"] == "en"
+
+
+def test_the_admin_robots_and_sitemap_are_not_doubled_under_es(client):
+    assert client.get("/es/robots.txt").status_code == 404
+    assert client.get("/es/sitemap.xml").status_code == 404
+    assert client.get("/es/admin/").status_code == 404
+
+
+def test_every_page_names_its_twin_and_english_as_the_default(client):
+    make_trial("NCT05000001")
+
+    response = client.get(spanish("trials:detail", "NCT05000001") + "?near=29425")
+
+    assert alternates(response) == {
+        "en": "http://testserver/trials/NCT05000001/?near=29425",
+        "es": "http://testserver/es/trials/NCT05000001/?near=29425",
+        "x-default": "http://testserver/trials/NCT05000001/?near=29425",
+    }
+
+
+def test_the_language_switch_leads_to_the_same_page_with_its_query(client):
+    english = client.get("/trials/?condition=sle&page=1")
+    spanish_list = client.get("/es/trials/?condition=sle&page=1")
+
+    assert language_switch(english) == {
+        "class": "language-switch",
+        "href": "/es/trials/?condition=sle&page=1",
+        "hreflang": "es",
+        "lang": "es",
+        "data-language-switch": "es",
+        "data-language-prefix": "/es",
+    }
+    assert language_switch(spanish_list)["href"] == "/trials/?condition=sle&page=1"
+    assert "Español" in text(english) or "Español" in english.content.decode()
+
+
+def test_a_missing_page_is_missing_in_its_own_language_with_a_way_to_the_other(client):
+    response = client.get("/es/no/such/page/")
+
+    assert response.status_code == 404
+    assert tags(response.content.decode(), "html")[0]["lang"] == "es"
+    assert language_switch(response)["href"] == "/no/such/page/"
+
+
+def test_switching_language_mid_questionnaire_keeps_the_answers_and_the_step(client):
+    make_trial("NCT00000001", conditions=("sle",))
+    first = client.get(reverse("screening:check"))
+    asked = step_key(first)
+    assert answer(client, asked, "34").status_code == 303
+    english_step = client.get(reverse("screening:check"))
+    switch = language_switch(english_step)["href"]
+
+    spanish_step = client.get(switch)
+
+    assert switch == "/es/check/"
+    assert spanish_step.status_code == 200
+    assert step_key(spanish_step) == step_key(english_step) != asked
+    assert client.session[SESSION_KEY]["answers"][asked] == 34
+    assert tags(spanish_step.content.decode(), "html")[0]["lang"] == "es"
+    # The form posts back under /es/, so the next step stays in Spanish.
+    assert tags(spanish_step.content.decode(), "form", method="post")[0]["action"].startswith(
+        "/es/check/"
+    )
