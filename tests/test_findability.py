@@ -7,6 +7,7 @@ from django.urls import reverse
 from tests.builders import make_trial
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+XHTML_NS = {"x": "http://www.w3.org/1999/xhtml"}
 
 
 def test_sitemap_lists_published_trials_only(client, db):
@@ -23,6 +24,28 @@ def test_sitemap_lists_published_trials_only(client, db):
     assert "http://testserver/trials/NCT02000001/" in locations
     assert not any("NCT02000002" in location for location in locations)
     assert "http://testserver/trials/" in locations
+
+
+def test_sitemap_lists_every_page_in_english_and_spanish_with_its_twins(client, db):
+    make_trial("NCT02000001", published=True)
+
+    root = ElementTree.fromstring(client.get(reverse("sitemap")).content)
+
+    entries = {
+        url.find("s:loc", SITEMAP_NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", XHTML_NS)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+    twins = {
+        "en": "http://testserver/trials/NCT02000001/",
+        "es": "http://testserver/es/trials/NCT02000001/",
+        "x-default": "http://testserver/trials/NCT02000001/",
+    }
+    assert entries["http://testserver/trials/NCT02000001/"] == twins
+    assert entries["http://testserver/es/trials/NCT02000001/"] == twins
+    assert entries["http://testserver/es/"]["en"] == "http://testserver/"
+    assert entries["http://testserver/es/trials/"]["x-default"] == "http://testserver/trials/"
 
 
 def test_robots_lets_crawlers_read_the_questionnaires_noindex_and_points_to_the_sitemap(client):

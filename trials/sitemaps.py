@@ -1,4 +1,5 @@
-"""sitemap.xml entries: the home page, the trial list and every published trial."""
+"""sitemap.xml entries: the home page, the trial list and every published trial, each in English
+and in Spanish, every entry naming its twin (hreflang) and English as the default."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -6,8 +7,16 @@ from django.urls import reverse
 from trials.models import Trial
 
 
-class TrialSitemap(Sitemap):
+class BothLanguages(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class TrialSitemap(BothLanguages):
     changefreq = "weekly"
+    # Two entries a trial (English, Spanish), each with three alternates: well under the
+    # 50,000 URLs and 50 MB a sitemap file may hold.
     limit = 5000
 
     def items(self):
@@ -17,7 +26,7 @@ class TrialSitemap(Sitemap):
         return trial.updated_at
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(BothLanguages):
     changefreq = "daily"
 
     def items(self) -> list[str]:
