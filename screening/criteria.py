@@ -45,7 +45,9 @@ class Rule:
     any_of_group: str = ""
     reason: str = ""
     ask_doctor: str = ""  # the checklist line: what to ask the doctor about this question
-    unit: str = ""  # the canonical unit's label, to show a number answer back
+    # The canonical unit's code (screening.questions.UNITS), to show a number answer back: its
+    # label is looked up when words are made, in the page's language, as the rule is cached.
+    unit: str = ""
     depends_on: str = ""
     depends_on_values: tuple[Any, ...] = ()
     # False for a draft no one on staff has checked: its miss never rules a trial out.

@@ -20,7 +20,7 @@ from screening.criteria import (
     Verdict,
 )
 from screening.judging import Context
-from screening.questions import NOT_SURE, format_number
+from screening.questions import NOT_SURE, UNITS, format_number
 from trials.labels import age_in_words, age_range_in_words
 
 # Explanations repeat the same few sentences for thousands of trials: translate each once per
@@ -214,7 +214,8 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
 def _show(answer: Any, rule: Rule) -> str:
     if isinstance(answer, bool) or not isinstance(answer, int | float):
         return ""
-    return f"{format_number(answer)} {rule.unit}".strip()
+    unit = UNITS[rule.unit].label if rule.unit in UNITS else rule.unit
+    return f"{format_number(answer)} {unit}".strip()
 
 
 def _checklist(trial: TrialCriteria, finding: Finding, context: Context) -> list[str]:

@@ -267,7 +267,8 @@ def trial_criteria(trials) -> list[TrialCriteria]:
         pk: {
             "key": key,
             "ask_doctor": ask_doctor,
-            "unit": str(UNITS[unit].label) if unit in UNITS else "",
+            # The code, not its label: this load is kept for every language (see Rule.unit).
+            "unit": unit if unit in UNITS else "",
             "depends_on": depends_on or "",
             "depends_on_values": tuple(depends_on_values or ()),
         }

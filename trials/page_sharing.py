@@ -12,6 +12,7 @@ from urllib.parse import quote
 import segno
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from trials.models import Kind, Phase, Status, Trial
 from trials.names import tidy_capitals
@@ -134,6 +135,7 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
         "name": trial.title,
         "identifier": trial.registry_id,
         "url": url,
+        "inLanguage": get_language(),
     }
     if trial.source_url:
         data["sameAs"] = trial.source_url  # the study's own page at its registry

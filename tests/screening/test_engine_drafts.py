@@ -63,8 +63,8 @@ def test_a_broken_number_draft_says_the_answer_and_the_line():
 
     assert result.verdict == Verdict.ASK_DOCTOR
     assert (
-        "This study needs a platelet count of 100 or more. You said 60 ×10⁹/L, which may not "
-        f"fit. Your doctor can check. The study lists: “{PLATELETS_LINE}”"
+        "This study needs a platelet count of 100 or more. You said 60 thousand per microliter, "
+        f"which may not fit. Your doctor can check. The study lists: “{PLATELETS_LINE}”"
     ) in result.reasons
 
 
