@@ -143,6 +143,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers per language, ours before Django's: Spanish as read in the US, not Spain's.
+FORMAT_MODULE_PATH = ["findatrial.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

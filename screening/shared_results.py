@@ -79,7 +79,7 @@ class SharedLink:
         return _(
             "I answered a short questionnaire about research studies on Find a Trial. This "
             "private link shows my answers and which studies may fit me. It works until %(date)s."
-        ) % {"date": date_format(timezone.localtime(self.shared.expires_at), "j F Y")}
+        ) % {"date": date_format(timezone.localtime(self.shared.expires_at))}
 
 
 def share_once(

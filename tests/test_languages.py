@@ -1,8 +1,11 @@
 """English at old addresses, Spanish under /es/: the address decides; each page links its twin."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format, number_format
 
 from screening.state import SESSION_KEY
 from tests.builders import make_trial
@@ -117,3 +120,14 @@ def test_switching_language_mid_questionnaire_keeps_the_answers_and_the_step(cli
     assert tags(spanish_step.content.decode(), "form", method="post")[0]["action"].startswith(
         "/es/check/"
     )
+
+
+def test_spanish_dates_and_numbers_are_written_as_us_hispanic_readers_read_them():
+    day = datetime.date(2026, 12, 5)
+    with translation.override("es"):
+        assert date_format(day) == "5 de diciembre de 2026"
+        assert date_format(day, "YEAR_MONTH_FORMAT") == "diciembre de 2026"
+        assert number_format(1250.5, decimal_pos=1, force_grouping=True) == "1,250.5"
+    with translation.override("en"):
+        assert date_format(day) == "5 December 2026"
+        assert date_format(day, "YEAR_MONTH_FORMAT") == "December 2026"

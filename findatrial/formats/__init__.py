@@ -1,0 +1,1 @@
+"""Our date and number formats (FORMAT_MODULE_PATH), one module per language."""
