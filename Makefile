@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint bench bench-served
+.PHONY: install run test lint bench bench-served messages
+
+# Compiled catalogues, not committed: built from the committed .po files by Babel (no gettext).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,7 +16,17 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet ".[test]"
 	touch $@
 
-install: $(BIN)/.installed
+install: $(BIN)/.installed $(MO_FILES)
+
+$(MO_FILES): %.mo: %.po $(BIN)/.installed
+	$(BIN)/pybabel compile --statistics -i $< -o $@
+
+# After changing marked strings: every one of them into locale/es/LC_MESSAGES/django.po
+# (needs GNU gettext: apt-get install gettext). Then translate the new entries and run
+# `make install`, `make run` or `make test`, which compile them.
+messages: install
+	DJANGO_SETTINGS_MODULE=tests.settings $(BIN)/python manage.py makemessages --locale es \
+		--no-obsolete --no-wrap --add-location=file --ignore "tests/*" --ignore "staticfiles/*"
 
 # Sets up an SQLite database with our demo trials and serves the site.
 run: install

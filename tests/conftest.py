@@ -1,8 +1,24 @@
 """Shared fixtures: builders for trials and the people who use the site."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.builders import make_staff
+
+
+def pytest_sessionstart(session):
+    """The Spanish pages need compiled catalogues: `make test` builds them, a bare `pytest` too."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in Path(__file__).resolve().parent.parent.glob("locale/*/LC_MESSAGES/django.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source:
+                catalog = read_po(source)
+            with mo.open("wb") as target:
+                write_mo(target, catalog)
 
 
 @pytest.fixture(autouse=True)
