@@ -205,6 +205,9 @@ def stored_verdicts(
                 "verdict": str(result.verdict),
                 "reasons": [_short(reason) for reason in result.reasons[:MOST_REASONS]],
                 "checklist": [_short(item) for item in result.checklist[:MOST_REASONS]],
+                # How much of the study the verdict rests on, as the results page said it.
+                "checked": result.checked,
+                "listed": result.listed,
             }
         )
     return stored

@@ -367,6 +367,31 @@ def test_the_shared_page_shows_the_date_answers_and_verdicts(client, shared_by_p
     assert "Change" not in page and "/delete/" not in response.content.decode()
 
 
+def test_the_shared_page_says_how_many_of_each_studys_requirements_were_checked(client):
+    from screening.drafts import draft_trials
+
+    trial = make_trial(
+        "NCT00000111",
+        conditions=("sle",),
+        plain_title="A drafted study",
+        eligibility_text=(
+            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
+            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
+        ),
+    )
+    make_trial("NCT00000112", conditions=("sle",), plain_title="A study we never counted")
+    draft_trials([trial])
+    answer_all(client)
+    share(client)
+
+    page = client.__class__().get(reverse("screening:shared_result", args=[only_shared().key]))
+
+    _likely, ask, _not = shared_groups(page)
+    assert "A drafted study" in ask
+    assert "We checked 3 of the 4 requirements this study lists." in ask
+    assert text(page).count("We checked") == 1  # a study never counted says nothing
+
+
 def test_the_shared_page_is_kept_out_of_search_engines_caches_and_referrers(
     client, shared_by_patient
 ):
