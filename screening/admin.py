@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
@@ -162,6 +163,17 @@ class CriterionReviewInline(admin.StackedInline):
     verbose_name = _("criterion")
     verbose_name_plural = _("criteria (drafts first; tick “Delete” to reject a draft)")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        # A card reviews one criterion: adding or editing a question of the bank from it
+        # (the + and pencil beside the question) would leave the review half done.
+        if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            formfield.widget.can_add_related = False
+            formfield.widget.can_change_related = False
+            formfield.widget.can_delete_related = False
+            formfield.widget.can_view_related = False
+        return formfield
+
     def get_queryset(self, request: HttpRequest) -> QuerySet[Criterion]:
         # Drafts first: they are what the reviewer came for.
         return (
@@ -302,6 +314,13 @@ class CriteriaReviewAdmin(admin.ModelAdmin):
                 rows,
             ),
         )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        trial = self.get_object(request, object_id)
+        if trial is not None:
+            title = _("Review criteria: %(trial)s") % {"trial": trial.registry_id}
+            extra_context = {**(extra_context or {}), "title": title, "subtitle": trial.title}
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def response_change(self, request: HttpRequest, obj: CriteriaReview):
         if "_mark_reviewed" in request.POST:

@@ -93,6 +93,19 @@ def test_the_review_page_shows_drafts_beside_their_lines_and_the_unchecked_lines
     assert "Save and mark the criteria reviewed" in html
 
 
+def test_the_review_page_is_titled_for_the_trial_and_its_cards_only_review(alice_client):
+    trial = drafted_trial(brief_title="A lupus study")
+
+    html = alice_client.get(review_url(trial)).text
+
+    assert "<title>A lupus study | Review criteria: NCT05550001 |" in html
+    assert "<h1>Review criteria: NCT05550001</h1>" in html
+    assert "<h2>A lupus study</h2>" in html
+    assert "Change criteria review" not in html
+    # No "+" or pencil beside a card's question: the bank is edited under Questions.
+    assert 'class="related-widget-wrapper-link' not in html
+
+
 def test_ticking_accept_makes_a_draft_reviewed_and_leaves_the_others(alice_client):
     trial = drafted_trial()
     egfr = draft_of(trial, "egfr")
