@@ -45,3 +45,11 @@ def test_lab_values_and_scores_are_the_doctors_to_confirm_with_an_example_number
         assert question.unit, key
         # A number to compare with what is on the patient's papers ("such as 7.2%").
         assert re.search(r"\d", question.help_text), key
+
+
+def test_blood_count_help_is_short_and_leaves_units_to_the_unit_list():
+    for key in ("platelets", "neutrophils"):
+        help_text = Question.objects.get(key=key).help_text
+        assert "thousand per microliter." in help_text, key
+        assert "You can also write" not in help_text and "µL" not in help_text, key
+        assert len(help_text.split()) <= 30, key  # it was 42
