@@ -60,7 +60,16 @@ def _words() -> dict[str, frozenset[str]]:
 
 
 def _mentions(text: str, phrases: Iterable[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)
+    pattern = _any_of(tuple(phrases))
+    return pattern is not None and pattern.search(text) is not None
+
+
+@cache
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for "any of these phrases, as whole words" (one search, not one a phrase)."""
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(phrase) for phrase in phrases) + r")\b")
 
 
 def registry_checked_lines(lines: Sequence[tuple[str, str]], facts: RegistryFacts) -> list[str]:
