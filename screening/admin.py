@@ -36,13 +36,35 @@ from trials.admin import TrialAdmin
 
 @admin.register(Question)
 class QuestionAdmin(admin.ModelAdmin):
-    list_display = ["key", "wording", "type", "unit", "is_clinical", "offers_not_sure", "position"]
+    list_display = [
+        "key",
+        "wording",
+        "wording_es",
+        "type",
+        "unit",
+        "is_clinical",
+        "offers_not_sure",
+        "position",
+    ]
     list_filter = ["type", "is_clinical"]
     list_editable = ["position"]
-    search_fields = ["key", "wording", "help_text"]
+    search_fields = ["key", "wording", "wording_es", "help_text"]
     list_select_related = ["depends_on"]
     fieldsets = [
-        (None, {"fields": ["key", "wording", "help_text", "ask_doctor", "position"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "key",
+                    # Each text beside its Spanish (an empty one shows the English on Spanish
+                    # pages, marked as English). Choice labels: "label_es" in the choices.
+                    ("wording", "wording_es"),
+                    ("help_text", "help_text_es"),
+                    ("ask_doctor", "ask_doctor_es"),
+                    "position",
+                ]
+            },
+        ),
         (
             _("Answer"),
             {
@@ -85,6 +107,7 @@ class CriterionForm(forms.ModelForm):
             "any_of_group",
             "confirmed_by",
             "reason",
+            "reason_es",
             "source",
             "position",
         ]
@@ -148,7 +171,7 @@ class CriterionReviewInline(admin.StackedInline):
                     ("question", "kind"),
                     ("operator", "value"),
                     ("any_of_group", "confirmed_by"),
-                    "reason",
+                    ("reason", "reason_es"),
                     ("status", "accept"),
                 ]
             },

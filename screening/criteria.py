@@ -53,6 +53,10 @@ class Rule:
     # False for a draft no one on staff has checked: its miss never rules a trial out.
     reviewed: bool = True
     source: str = ""  # the registry line it came from, quoted when a draft is not met
+    # The Spanish of `reason` and `ask_doctor`, when staff wrote it: screening.explaining picks
+    # by the page's language, so loaded rules serve pages in either language.
+    reason_es: str = ""
+    ask_doctor_es: str = ""
 
     @property
     def rules_out(self) -> bool:

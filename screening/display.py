@@ -66,7 +66,12 @@ def show(
     answer: Any = None,
     posted: Any = None,
 ) -> Shown:
-    """The question with its boxes filled from an earlier `answer`, or from a `posted` form."""
+    """The question with its boxes filled from an earlier `answer`, or from a `posted` form.
+
+    `wording`, `help_text` and the spec's choice labels come in the page's language (staff
+    write each in English and Spanish: Question.text, trials.languages), never through gettext,
+    so an edit in the admin shows at once without a new catalogue.
+    """
     if posted is not None:
         chosen = set(posted.getlist("answer"))
         text = (posted.get("answer") or "").strip()[:MOST_ANSWER_CHARACTERS]
@@ -79,7 +84,7 @@ def show(
     if spec.type == QuestionType.YES_NO:
         options = [("yes", _("Yes")), ("no", _("No"))]
     elif spec.type in (QuestionType.SINGLE_CHOICE, QuestionType.MULTIPLE_CHOICE):
-        options = [(value, _(spec.choice_labels.get(value) or value)) for value in spec.choices]
+        options = [(value, spec.choice_labels.get(value) or value) for value in spec.choices]
         if spec.type == QuestionType.MULTIPLE_CHOICE:
             options.append((NONE_OF_THESE, _("None of these")))
     else:
@@ -92,8 +97,8 @@ def show(
     return Shown(
         key=spec.key,
         type=spec.type,
-        wording=_(wording) if wording else spec.key,
-        help_text=_(help_text) if help_text else "",
+        wording=wording or spec.key,
+        help_text=help_text,
         choices=tuple(Choice(value, label, value in chosen) for value, label in options),
         units=units,
         text=text
@@ -107,8 +112,7 @@ def show(
 
 
 def _never_label(spec: QuestionSpec) -> str:
-    label = spec.choice_labels.get(NEVER)
-    return _(label) if label else _("Never")
+    return spec.choice_labels.get(NEVER) or _("Never")
 
 
 def _as_filled(spec: QuestionSpec, answer: Any) -> tuple[set[str], str, str]:
@@ -133,7 +137,7 @@ class GivenAnswer:
 def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     """Every answer given (and every skip), in plain words, in the order of the question bank."""
     specs, conditions = bank.by_key, bank.conditions
-    wordings = {key: question.wording for key, question in bank.questions.items()}
+    wordings = {key: question.text("wording") for key, question in bank.questions.items()}
     keys = sorted(state.history, key=lambda key: (specs[key].position if key in specs else 0, key))
     given = []
     for key in keys:
@@ -144,7 +148,7 @@ def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
             words = _("Skipped")
         else:
             words = answer_words(spec, state.answers[key], conditions)
-        given.append(GivenAnswer(key, _(wordings.get(key) or key), words))
+        given.append(GivenAnswer(key, wordings.get(key) or key, words))
     return given
 
 
@@ -164,7 +168,7 @@ def answer_words(spec: QuestionSpec, answer: Any, conditions: ConditionTree) -> 
             return _("None of these")
         if spec.key == "conditions":
             return ", ".join(conditions.name(slug) for slug in answer)
-        return ", ".join(_(spec.choice_labels.get(value) or value) for value in answer)
+        return ", ".join(spec.choice_labels.get(value) or value for value in answer)
     if spec.type == QuestionType.SINGLE_CHOICE:
-        return _(spec.choice_labels.get(answer) or answer)
+        return spec.choice_labels.get(answer) or answer
     return str(answer)

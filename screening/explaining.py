@@ -22,6 +22,7 @@ from screening.criteria import (
 from screening.judging import Context
 from screening.questions import NOT_SURE, UNITS, format_number
 from trials.labels import age_in_words, age_range_in_words
+from trials.languages import Written, in_page_language
 
 # Explanations repeat the same few sentences for thousands of trials: translate each once per
 # language (the language is pinned for the length of one evaluate() call).
@@ -48,6 +49,15 @@ def _once(key: tuple, make: Callable[[], str]) -> str:
     if text is None:
         text = _translated[(language, key)] = make()
     return text
+
+
+def _staff_words(english: str, spanish: str) -> Written:
+    """Staff-written words in the pinned language: the Spanish, else the English marked "en"."""
+    return in_page_language(english.strip(), spanish.strip(), language=_language.get())
+
+
+def _reason(rule: Rule) -> Written:
+    return _staff_words(rule.reason, rule.reason_es)
 
 
 @contextmanager
@@ -171,9 +181,9 @@ def _explain(trial: TrialCriteria, finding: Finding, context: Context) -> str:
 def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
     rules = finding.rules
     if len(rules) == 1:
-        reason = rules[0].reason.strip()
+        reason = _reason(rules[0])
     else:
-        reason = " ".join(dict.fromkeys(rule.reason.strip() for rule in rules if rule.reason))
+        reason = " ".join(dict.fromkeys(_reason(rule) for rule in rules if rule.reason))
     focus = finding.doubtful[0] if finding.doubtful else rules[0]
     answer = answers.get(focus.key)
     shown = _show(answer, focus)
@@ -227,5 +237,8 @@ def _checklist(trial: TrialCriteria, finding: Finding, context: Context) -> list
             for slug in sorted(trial.conditions)
         ]
     if finding.about == "criteria":
-        return [rule.ask_doctor or rule.reason for rule in finding.doubtful]
+        return [
+            _staff_words(rule.ask_doctor, rule.ask_doctor_es) if rule.ask_doctor else _reason(rule)
+            for rule in finding.doubtful
+        ]
     return []

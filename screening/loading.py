@@ -25,6 +25,7 @@ from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
+from trials.languages import in_page_language
 from trials.models import Condition, Site, Trial
 
 
@@ -36,7 +37,7 @@ def open_trials(today: datetime.date | None = None) -> list[TrialCriteria]:
 
 # Loading 10,000 trials with 20 criteria each takes seconds: keep the result per process and
 # reload only when the data it came from changed (or after CACHE_SECONDS, for edits the
-# version cannot see, such as a question's wording).
+# version cannot see, such as raw SQL).
 CACHE_SECONDS = 300.0
 # Scopes (clinicians' links) remembered per loaded list; more are screened without keeping.
 MOST_SCOPES = 256
@@ -212,9 +213,10 @@ def data_version() -> tuple:
     Every change to a trial moves its `updated_at` (saving it, its criteria, conditions and
     sites: screening.models, trials.touching; the admin's bulk actions set it too), and the
     newest one is read from its index. New criteria (bulk_create), links and sites also show
-    by their newest id; the question bank and conditions are a few rows, counted. What none of
-    this sees (a trial deleted outright, raw SQL, a question's wording) shows within
-    CACHE_SECONDS. The date is part of it because "open" depends on today.
+    by their newest id; the question bank and conditions are a few rows, counted, and each
+    save moves their newest `updated_at` (a wording edited in either language). What none of
+    this sees (a trial deleted outright, raw SQL) shows within CACHE_SECONDS. The date is part
+    of it because "open" depends on today.
     """
     newest = [
         (Trial, "MAX", "updated_at"),
@@ -222,9 +224,9 @@ def data_version() -> tuple:
         (Trial.conditions.through, "MAX", "id"),
         (Site, "MAX", "id"),
         (Question, "COUNT", "id"),
-        (Question, "MAX", "id"),
+        (Question, "MAX", "updated_at"),
         (Condition, "COUNT", "id"),
-        (Condition, "MAX", "id"),
+        (Condition, "MAX", "updated_at"),
     ]
     quote = connection.ops.quote_name
     parts = ", ".join(
@@ -261,18 +263,21 @@ def trial_criteria(trials) -> list[TrialCriteria]:
         conditions[trial_id].add(slug)
     # What each criterion needs from its question, read once per question, not per criterion.
     question_rows = Question.objects.values_list(
-        "pk", "key", "ask_doctor", "unit", "depends_on__key", "depends_on_values"
+        "pk", "key", "ask_doctor", "ask_doctor_es", "unit", "depends_on__key", "depends_on_values"
     )
+    # Rules hold the words of both languages (explaining picks), so the cache of loaded trials
+    # serves English and Spanish pages alike.
     questions = {
         pk: {
             "key": key,
             "ask_doctor": ask_doctor,
+            "ask_doctor_es": ask_doctor_es,
             # The code, not its label: this load is kept for every language (see Rule.unit).
             "unit": unit if unit in UNITS else "",
             "depends_on": depends_on or "",
             "depends_on_values": tuple(depends_on_values or ()),
         }
-        for pk, key, ask_doctor, unit, depends_on, depends_on_values in question_rows
+        for pk, key, ask_doctor, ask_doctor_es, unit, depends_on, depends_on_values in question_rows
     }
     rules: dict[int, list[Rule]] = defaultdict(list)
     criteria = (
@@ -287,13 +292,14 @@ def trial_criteria(trials) -> list[TrialCriteria]:
             "confirmed_by",
             "any_of_group",
             "reason",
+            "reason_es",
             "status",
             "source",
         )
     )
     for row in criteria:
         trial_id, question_id, operator, value, kind, confirmed_by, group, reason = row[:8]
-        status, source = row[8:]
+        reason_es, status, source = row[8:]
         rules[trial_id].append(
             Rule(
                 operator=operator,
@@ -302,6 +308,7 @@ def trial_criteria(trials) -> list[TrialCriteria]:
                 confirmed_by=confirmed_by,
                 any_of_group=group,
                 reason=reason,
+                reason_es=reason_es,
                 reviewed=status == CriterionStatus.REVIEWED,
                 source=source,
                 **questions[question_id],
@@ -335,11 +342,14 @@ def trial_criteria(trials) -> list[TrialCriteria]:
 
 
 def condition_tree() -> ConditionTree:
-    """Every condition's parent and everyday name: one query."""
-    rows = list(Condition.objects.values_list("slug", "parent__slug", "lay_name"))
+    """Every condition's parent and everyday name in the active language: one query.
+
+    The names are words: a cache of trees is one per language.
+    """
+    rows = list(Condition.objects.values_list("slug", "parent__slug", "lay_name", "lay_name_es"))
     return ConditionTree(
-        parents={slug: parent for slug, parent, _name in rows},
-        names={slug: name for slug, _parent, name in rows},
+        parents={slug: parent for slug, parent, _name, _name_es in rows},
+        names={slug: in_page_language(name, name_es) for slug, _parent, name, name_es in rows},
     )
 
 
@@ -347,9 +357,13 @@ def question_specs(questions: Iterable[Question] | None = None) -> list[Question
     """The question bank as plain specs, in asking order: two queries.
 
     The conditions question takes its choices from the conditions list, so a condition staff
-    add is offered at once.
+    add is offered at once. Choice labels are in the active language: a cache of specs is one
+    per language.
     """
     if questions is None:
         questions = Question.objects.select_related("depends_on").order_by("position", "key")
-    condition_choices = dict(Condition.objects.values_list("slug", "lay_name"))
+    condition_choices = {
+        slug: in_page_language(name, name_es)
+        for slug, name, name_es in Condition.objects.values_list("slug", "lay_name", "lay_name_es")
+    }
     return [question.spec(condition_choices) for question in questions]

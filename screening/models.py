@@ -21,6 +21,7 @@ from screening.questions import (
     QuestionType,
     clean_criterion_value,
 )
+from trials.languages import Written, in_page_language
 from trials.models import Condition, Trial
 
 UNIT_CHOICES = [
@@ -49,6 +50,13 @@ class Question(models.Model):
         blank=True,
         help_text=_("One line for the “ask your doctor” checklist, such as “Your latest eGFR”."),
     )
+    # Spanish beside the English (plain `_es` fields, why in trials/languages.py). Empty: a
+    # Spanish page shows the English, marked lang="en".
+    wording_es = models.TextField(_("question in Spanish"), blank=True)
+    help_text_es = models.TextField(_("help for patients, in Spanish"), blank=True)
+    ask_doctor_es = models.CharField(
+        _("what to ask the doctor, in Spanish"), max_length=300, blank=True
+    )
     type = models.CharField(max_length=20, choices=QuestionType.choices)
     unit = models.CharField(
         _("canonical unit"),
@@ -69,9 +77,9 @@ class Question(models.Model):
         default=list,
         blank=True,
         help_text=_(
-            'For choice questions: [{"value": "female", "label": "Female"}, …]. For a date '
-            'question, {"value": "never", …} adds a “never” answer. The conditions question '
-            "takes its choices from the conditions list."
+            'For choice questions: [{"value": "female", "label": "Female", "label_es": '
+            '"Femenino"}, …]. For a date question, {"value": "never", …} adds a “never” '
+            "answer. The conditions question takes its choices from the conditions list."
         ),
     )
     offers_not_sure = models.BooleanField(_("offers “I'm not sure”"), default=False)
@@ -104,9 +112,14 @@ class Question(models.Model):
         help_text=_(
             'How registry text names this question, for drafting criteria: {"names": '
             '["eGFR", "glomerular filtration rate"], "not_names": [...], "blockers": [...], '
-            '"reason": "a kidney test (eGFR)"}. See screening/drafting/vocabulary.py.'
+            '"reason": "a kidney test (eGFR)", "reason_es": "una prueba del riñón (eGFR)"}. '
+            "See screening/drafting/vocabulary.py."
         ),
     )
+
+    # Moves with every save: screening.loading's cache reloads the bank when it does, so an
+    # edit (a Spanish wording, say) shows on the next step.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "key"]
@@ -155,9 +168,19 @@ class Question(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def text(self, field: str) -> Written:
+        """`wording`, `help_text` or `ask_doctor` in the page's language (trials.languages)."""
+        return in_page_language(getattr(self, field), getattr(self, f"{field}_es"))
+
     def spec(self, condition_choices: dict[str, str] | None = None) -> QuestionSpec:
-        """This question as plain data for screening.questions and screening.engine."""
-        labels = {choice["value"]: choice.get("label", "") for choice in self.choices or []}
+        """This question as plain data for screening.questions and screening.engine.
+
+        Choice labels are in the active language: a cache of specs is one per language.
+        """
+        labels = {
+            choice["value"]: in_page_language(choice.get("label", ""), choice.get("label_es", ""))
+            for choice in self.choices or []
+        }
         if self.key == "conditions" and condition_choices is not None:
             labels = dict(condition_choices)
         return QuestionSpec(
@@ -188,6 +211,9 @@ def _terms_error(terms: Any) -> str:
         words = terms.get(name, [])
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             return _("“%s” must be a list of words or phrases.") % name
+    for name in ("reason", "reason_es"):
+        if not isinstance(terms.get(name, ""), str):
+            return _("“%s” must be a few plain words.") % name
     if set(terms.get("sections", [])) - {"inclusion", "exclusion"}:
         return _("“sections” may only hold “inclusion” and “exclusion”.")
     return ""
@@ -198,6 +224,10 @@ def _choices_error(choices: Any, question_type: str) -> str:
         isinstance(choice, dict) and isinstance(choice.get("value"), str) for choice in choices
     ):
         return _('Write a list like [{"value": "female", "label": "Female"}].')
+    for choice in choices:
+        for name in ("label", "label_es"):
+            if not isinstance(choice.get(name, ""), str):
+                return _("Each “%s” must be text, such as “Female”.") % name
     values = [choice["value"] for choice in choices]
     if len(set(values)) != len(values):
         return _("Each choice needs its own value.")
@@ -266,6 +296,11 @@ class Criterion(models.Model):
     reason = models.TextField(
         _("plain reason shown to patients"),
         help_text=_("For example: “This study needs a kidney test (eGFR) of 30 or more.”"),
+    )
+    reason_es = models.TextField(
+        _("plain reason in Spanish"),
+        blank=True,
+        help_text=_("Empty: Spanish pages show the English reason."),
     )
     position = models.PositiveSmallIntegerField(default=0)
     status = models.CharField(

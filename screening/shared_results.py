@@ -116,7 +116,7 @@ def share(
     titles = {
         trial.registry_id: trial.title
         for trial in Trial.objects.filter(registry_id__in=chosen_ids).only(
-            "registry_id", "plain_title", "brief_title", "official_title"
+            "registry_id", "plain_title", "plain_title_es", "brief_title", "official_title"
         )
     }
     return create_shared_result(

@@ -138,8 +138,8 @@ def _render_step(
         model = bank.questions[question.key]
         shown = show(
             question,
-            wording=model.wording,
-            help_text=model.help_text,
+            wording=model.text("wording"),
+            help_text=model.text("help_text"),
             answer=state.answers.get(question.key) if step.editing else None,
             posted=posted,
         )

@@ -65,6 +65,8 @@ def shipped_data(transactional_db):
         "screening.migrations.0005_question_terms",
         "screening.migrations.0006_refresh_question_terms",
         "screening.migrations.0007_refresh_question_terms",
+        "screening.migrations.0011_question_bank_spanish",
+        "trials.migrations.0011_condition_spanish_names",
     ):
         migration = import_module(module)
         for operation in migration.Migration.operations:

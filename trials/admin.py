@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,15 +17,15 @@ from django.utils.translation import ngettext
 
 from trials.importers.refresh import refresh_from_ctgov
 from trials.importers.service import ImportResult, import_file
-from trials.models import Condition, Contact, Researcher, Site, Trial
+from trials.models import PLAIN_SECTIONS, Condition, Contact, Researcher, Site, Trial
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 @admin.register(Condition)
 class ConditionAdmin(admin.ModelAdmin):
-    list_display = ["lay_name", "name", "slug", "parent", "trial_count"]
-    search_fields = ["slug", "name", "lay_name", "synonyms"]
+    list_display = ["lay_name", "lay_name_es", "name", "slug", "parent", "trial_count"]
+    search_fields = ["slug", "name", "lay_name", "lay_name_es", "synonyms"]
     list_select_related = ["parent"]
     # The slugs are a contract with the questionnaire and shared links.
     readonly_fields = ["slug"]
@@ -97,6 +97,44 @@ class NeedsAttentionFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _spanish_missing() -> Q:
+    """Trials with a plain-language section written in English and not yet in Spanish."""
+    missing = Q()
+    for field in PLAIN_SECTIONS:
+        missing |= ~Q(**{field: ""}) & Q(**{f"{field}_es": ""})
+    return missing
+
+
+def _any_spanish() -> Q:
+    found = Q()
+    for field in PLAIN_SECTIONS:
+        found |= ~Q(**{f"{field}_es": ""})
+    return found
+
+
+class SpanishTextFilter(admin.SimpleListFilter):
+    """Which trials still need our Spanish text: Spanish pages show the English meanwhile."""
+
+    title = _("Spanish text")
+    parameter_name = "spanish"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("complete", _("Every section in Spanish")),
+            ("some", _("Some sections missing in Spanish")),
+            ("none", _("No Spanish text")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "complete":
+            return queryset.filter(_any_spanish()).exclude(_spanish_missing())
+        if self.value() == "some":
+            return queryset.filter(_any_spanish()).filter(_spanish_missing())
+        if self.value() == "none":
+            return queryset.exclude(_any_spanish())
+        return queryset
+
+
 class WhyNotPublishedFilter(admin.SimpleListFilter):
     """Unpublished trials an import left for an editor, and trials sync_trials no longer finds."""
 
@@ -129,6 +167,7 @@ class TrialAdmin(admin.ModelAdmin):
         "why_not_published",
         "site_count",
         "criteria_need_review",
+        "spanish_text",
         "last_reviewed_on",
         "updated_at",
     ]
@@ -138,6 +177,7 @@ class TrialAdmin(admin.ModelAdmin):
         "published",
         WhyNotPublishedFilter,
         NeedsAttentionFilter,
+        SpanishTextFilter,
         "kind",
         "phase",
         ("conditions", admin.RelatedOnlyFieldListFilter),
@@ -172,13 +212,8 @@ class TrialAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "published",
-                    "plain_title",
-                    "plain_summary",
-                    "what_it_studies",
-                    "good_fit",
-                    "not_a_fit",
-                    "potential_benefit",
-                    "similar_studies",
+                    # Each section beside its Spanish: editors see at once what is missing.
+                    *[(field, f"{field}_es") for field in PLAIN_SECTIONS],
                     "linked_trials",
                     ("last_reviewed_on", "last_reviewed_by"),
                 ]
@@ -229,6 +264,20 @@ class TrialAdmin(admin.ModelAdmin):
     @admin.display(description=_("title"), ordering="plain_title")
     def title_for_staff(self, trial: Trial) -> str:
         return trial.title[:90]
+
+    @admin.display(description=_("Spanish text"))
+    def spanish_text(self, trial: Trial) -> str:
+        sections = [field for field in PLAIN_SECTIONS if getattr(trial, field)]
+        written = [field for field in PLAIN_SECTIONS if getattr(trial, f"{field}_es")]
+        if not written:
+            return _("none")
+        missing = [field for field in sections if not getattr(trial, f"{field}_es")]
+        if missing:
+            return _("%(missing)d of %(total)d missing") % {
+                "missing": len(missing),
+                "total": len(sections),
+            }
+        return _("complete")
 
     @admin.display(description=_("conditions"))
     def condition_names(self, trial: Trial) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
@@ -31,6 +32,7 @@ from trials.choices import (
 )
 from trials.countries import country_in_words
 from trials.labels import age_range_in_words, funding_in_words
+from trials.languages import Written, in_page_language
 from trials.names import tidy_capitals
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
 from trials.places import PlacedBy
@@ -45,6 +47,7 @@ class Condition(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(_("medical name"), max_length=200)
     lay_name = models.CharField(_("everyday name"), max_length=200)
+    lay_name_es = models.CharField(_("everyday name in Spanish"), max_length=200, blank=True)
     synonyms = models.TextField(
         blank=True,
         help_text=_(
@@ -55,6 +58,8 @@ class Condition(models.Model):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     position = models.PositiveSmallIntegerField(default=100)
+    # Moves with every save: screening.loading's cache reloads condition names when it does.
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["position", "lay_name"]
@@ -64,6 +69,11 @@ class Condition(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{reverse('trials:list')}?condition={self.slug}"
+
+    @property
+    def everyday_name(self) -> Written:
+        """The everyday name in the page's language (the English, marked, if none)."""
+        return in_page_language(self.lay_name, self.lay_name_es)
 
     @property
     def synonym_list(self) -> list[str]:
@@ -91,6 +101,37 @@ class TrialQuerySet(models.QuerySet):
     def for_cards(self) -> TrialQuerySet:
         """What a trial card shows, fetched in a fixed number of queries."""
         return self.prefetch_related("conditions", "sites")
+
+
+# The sections our team writes for a trial page, each with a Spanish field `<name>_es`.
+PLAIN_SECTIONS = (
+    "plain_title",
+    "plain_summary",
+    "what_it_studies",
+    "good_fit",
+    "not_a_fit",
+    "potential_benefit",
+    "similar_studies",
+)
+
+
+@dataclass(frozen=True)
+class PlainText:
+    """A trial's plain-language sections as a page in the active language shows them.
+
+    Each is the Spanish on a Spanish page when written, else the English (Written.lang "en");
+    `spanish_missing` (a Spanish page showing some English) says the page should tell the
+    reader that this study has no Spanish text yet.
+    """
+
+    plain_title: Written
+    plain_summary: Written
+    what_it_studies: Written
+    good_fit: Written
+    not_a_fit: Written
+    potential_benefit: Written
+    similar_studies: Written
+    spanish_missing: bool = False
 
 
 class Trial(models.Model):
@@ -161,6 +202,17 @@ class Trial(models.Model):
     not_a_fit = models.TextField(_("who may not be a fit"), blank=True)
     potential_benefit = models.TextField(blank=True)
     similar_studies = models.TextField(_("how similar studies have done"), blank=True)
+    # The same sections in Spanish, written by our team (never machine translated). A Spanish
+    # page shows the English, marked lang="en", where these are empty (trials.languages).
+    plain_title_es = models.CharField(_("plain title in Spanish"), max_length=300, blank=True)
+    plain_summary_es = models.TextField(_("plain summary in Spanish"), blank=True)
+    what_it_studies_es = models.TextField(_("what this research studies, in Spanish"), blank=True)
+    good_fit_es = models.TextField(_("who may be a good fit, in Spanish"), blank=True)
+    not_a_fit_es = models.TextField(_("who may not be a fit, in Spanish"), blank=True)
+    potential_benefit_es = models.TextField(_("potential benefit in Spanish"), blank=True)
+    similar_studies_es = models.TextField(
+        _("how similar studies have done, in Spanish"), blank=True
+    )
     linked_trials = models.ManyToManyField(
         "self",
         blank=True,
@@ -223,28 +275,39 @@ class Trial(models.Model):
         return reverse("trials:detail", args=[self.registry_id])
 
     @property
-    def title(self) -> str:
-        """Our title, else the registry's (tidied when the registry wrote it in capitals)."""
-        return self.plain_title or tidy_capitals(self.brief_title or self.official_title)
+    def title(self) -> Written:
+        """Our title in the page's language, else the registry's (tidied when the registry
+        wrote it in capitals); marked English when a Spanish page has no Spanish title."""
+        if self.plain_title or self.plain_title_es:
+            return in_page_language(self.plain_title, self.plain_title_es)
+        return in_page_language(tidy_capitals(self.brief_title or self.official_title))
 
     @property
-    def summary_text(self) -> str:
+    def summary_text(self) -> Written:
         """One plain paragraph for previews: our summary, else the registry's, unescaped."""
-        return self.plain_summary or " ".join(unescape_registry_text(self.brief_summary).split())
+        if self.plain_summary or self.plain_summary_es:
+            return in_page_language(self.plain_summary, self.plain_summary_es)
+        return in_page_language(" ".join(unescape_registry_text(self.brief_summary).split()))
 
     @property
     def has_plain_language(self) -> bool:
         """Whether our team wrote any plain-language text for this page."""
-        return any(
-            (
-                self.plain_summary,
-                self.what_it_studies,
-                self.good_fit,
-                self.not_a_fit,
-                self.potential_benefit,
-                self.similar_studies,
-            )
-        )
+        return any(getattr(self, field) for field in PLAIN_SECTIONS if field != "plain_title")
+
+    @property
+    def has_spanish_text(self) -> bool:
+        """Whether our team wrote any of the plain-language sections in Spanish."""
+        return any(getattr(self, f"{field}_es") for field in PLAIN_SECTIONS)
+
+    @property
+    def plain_text(self) -> PlainText:
+        """The plain-language sections in the page's language (see PlainText)."""
+        sections = {
+            field: in_page_language(getattr(self, field), getattr(self, f"{field}_es"))
+            for field in PLAIN_SECTIONS
+        }
+        missing = any(section.lang for section in sections.values())
+        return PlainText(**sections, spanish_missing=missing)
 
     @property
     def is_open(self) -> bool:

@@ -154,7 +154,11 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
     if trial.sponsor:
         data["sponsor"] = {"@type": "Organization", "name": tidy_capitals(trial.sponsor)}
     conditions = [
-        {"@type": "MedicalCondition", "name": condition.name, "alternateName": condition.lay_name}
+        {
+            "@type": "MedicalCondition",
+            "name": condition.name,
+            "alternateName": str(condition.everyday_name),
+        }
         for condition in trial.conditions.all()
     ]
     if conditions:

@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanen
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from django_htmx.http import push_url
@@ -132,7 +133,8 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "summary_blocks": registry_blocks(trial.brief_summary),
             "permalink": permalink,
             "json_ld": kept(
-                ("json-ld", trial.pk, permalink),
+                # Its words (title, summary) are in the page's language.
+                ("json-ld", trial.pk, permalink, get_language()),
                 lambda: json_ld_script(trial_json_ld(trial, url=permalink)),
                 version=trial.updated_at.timestamp(),
             ),

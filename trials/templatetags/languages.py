@@ -1,0 +1,31 @@
+"""Marking text that is not in the page's language: `<p{{ text|lang_attr }}>`."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.filter
+def lang_attr(text: object) -> str:
+    """` lang="en"` for a trials.languages.Written shown in a language not the page's, else ""."""
+    lang = getattr(text, "lang", "")
+    return format_html(' lang="{}"', lang) if lang else ""
+
+
+@register.simple_tag
+def page_is_english() -> bool:
+    """`{% page_is_english as english %}`: whether to say that registry text is English."""
+    return (get_language() or "en").split("-")[0].lower() == "en"
+
+
+@register.filter
+def marked(text: object) -> str:
+    """The text, inside `<span lang="en">` when it is not in the page's language."""
+    lang = getattr(text, "lang", "")
+    if not lang:
+        return conditional_escape(text)
+    return format_html('<span lang="{}">{}</span>', lang, text)
