@@ -15,6 +15,7 @@ from screening.criteria import Finding, Outcome, Rule, TrialCriteria, Verdict
 from screening.judging import Context
 from screening.loading import condition_tree, question_specs
 from screening.models import Question
+from tests import plain_language
 from tests.builders import make_trial
 from tests.languages import spanish_get
 from tests.screening.design import DESIGN_KEYS
@@ -47,6 +48,15 @@ def test_the_spanish_speaks_to_usted_and_says_no_lo_se():
         )
         if "I'm not sure" in question.help_text:
             assert "“No lo sé”" in question.help_text_es, question.key
+
+
+def test_the_spanish_bank_reads_easily():
+    """The Szigriszt-Pazos (INFLESZ) ease of the bank's Spanish wording and help: 65 and up is
+    "fairly easy"; medicine names (hidroxicloroquina) keep a few questions lower."""
+    texts = [f"{q.wording_es} {q.help_text_es}".strip() for q in Question.objects.all()]
+
+    assert plain_language.spanish_ease(" ".join(texts)) >= 65
+    assert all(plain_language.spanish_ease(text) >= 45 for text in texts)
 
 
 def test_every_condition_has_a_spanish_everyday_name():

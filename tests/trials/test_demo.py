@@ -14,6 +14,7 @@ from django.core.management import call_command
 from screening import demo as demo_criteria
 from tests import plain_language
 from tests.builders import make_trial
+from tests.languages import spanish_get
 from trials.demo import SEED_TRIAL_ID, demo_trials
 from trials.models import OPEN_STATUSES, Contact, Kind, Phase, Researcher, Site, Status, Trial
 
@@ -275,6 +276,40 @@ def test_editorial_text_reads_at_about_an_eighth_grade_level(demo):
     grade = plain_language.grade(all_words, all_sentences, all_syllables)
     assert average_sentence <= 16
     assert grade <= 8
+
+
+def test_every_demo_trial_has_every_editorial_section_in_spanish(demo):
+    for trial in demo.values():
+        for field in EDITORIAL_FIELDS:
+            assert getattr(trial, f"{field}_es").strip(), f"{trial.registry_id} has no {field}_es"
+        assert not trial.plain_text.spanish_missing
+
+
+def test_the_demo_spanish_speaks_to_usted_and_reads_easily(demo):
+    """The Szigriszt-Pazos (INFLESZ) ease of each trial's Spanish prose: 55 and up is "normal"
+    or easier, what most adults read without trouble; the whole demo at 60 or more."""
+    everything = []
+    for trial in demo.values():
+        text = " ".join(getattr(trial, f"{field}_es") for field in EDITORIAL_FIELDS[1:])
+        everything.append(text)
+        assert plain_language.spanish_ease(text) >= 55, trial.registry_id
+        assert max(len(sentence.split()) for sentence in plain_language.sentences(text)) <= 40
+        # Tú forms, and Spain-only words our glossary rules out.
+        assert not re.search(
+            r"\b(tú|tienes|puedes|eres|estás|quieres|tu|tus|vosotros|ordenador|móvil|vale)\b",
+            text.lower(),
+        ), trial.registry_id
+    assert plain_language.spanish_ease(" ".join(everything)) >= 60
+
+
+def test_the_spanish_demo_page_shows_our_spanish_and_no_notice(client, demo):
+    seed = demo[SEED_TRIAL_ID]
+
+    html = spanish_get(client, "trials:detail", seed.registry_id).content.decode()
+
+    assert seed.good_fit_es in html and seed.plain_title_es in html
+    assert seed.good_fit not in html
+    assert 'id="no-spanish-text"' not in html
 
 
 def test_eligibility_text_is_in_the_registered_shape(demo):
