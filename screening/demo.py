@@ -18,7 +18,16 @@ from trials.models import Trial
 
 DATA = Path(__file__).parent / "data" / "demo_criteria.json"
 # Columns of a criterion row, in the order the file and the comparison below use.
-_COLUMNS = ("question", "operator", "value", "any_of_group", "confirmed_by", "reason", "source")
+_COLUMNS = (
+    "question",
+    "operator",
+    "value",
+    "any_of_group",
+    "confirmed_by",
+    "reason",
+    "reason_es",
+    "source",
+)
 
 
 def demo_criteria() -> dict[str, list[dict[str, Any]]]:
@@ -39,16 +48,14 @@ def write_demo_criteria(trial: Trial, rows: list[dict[str, Any]]) -> None:
     """Replace the trial's structured criteria with these demo rows (same rows every time)."""
     wanted = [tuple(row[column] for column in _COLUMNS) for row in rows]
     current = list(
-        trial.criteria.order_by("position", "id").values_list(
-            "question__key", "operator", "value", "any_of_group", "confirmed_by", "reason", "source"
-        )
+        trial.criteria.order_by("position", "id").values_list("question__key", *_COLUMNS[1:])
     )
     if current == wanted:
         return
     questions = {question.key: question for question in Question.objects.all()}
     trial.criteria.all().delete()
     for position, row in enumerate(wanted):
-        key, operator, value, group, confirmed_by, reason, source = row
+        key, operator, value, group, confirmed_by, reason, reason_es, source = row
         criterion = Criterion(
             trial=trial,
             question=questions[key],
@@ -58,6 +65,7 @@ def write_demo_criteria(trial: Trial, rows: list[dict[str, Any]]) -> None:
             any_of_group=group,
             confirmed_by=confirmed_by,
             reason=reason,
+            reason_es=reason_es,
             source=source,
             position=position * 10,
         )

@@ -4,9 +4,11 @@ the English marked lang="en" where no Spanish was written yet."""
 import datetime
 import json
 import re
+from io import StringIO
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -19,7 +21,7 @@ from tests import plain_language
 from tests.builders import make_trial
 from tests.languages import spanish_get
 from tests.screening.design import DESIGN_KEYS
-from tests.screening.steps import step_key
+from tests.screening.steps import step_key, walk
 from trials.models import Condition
 
 pytestmark = pytest.mark.django_db
@@ -207,3 +209,18 @@ def test_staff_edits_of_the_spanish_wording_show_on_the_next_spanish_step(client
     assert response.status_code == 302, response.context["adminform"].form.errors
     html = spanish_get(client, "screening:check").content.decode()
     assert "¿Qué edad tiene usted hoy?" in html
+
+
+def test_spanish_results_give_the_demo_reasons_and_checklist_in_spanish(client):
+    call_command("load_demo", stdout=StringIO())
+    walk(client, {"age": "34", "sex": "female", "conditions": ["sle"]})
+
+    html = spanish_get(client, "screening:results").content.decode()
+    english = client.get(reverse("screening:results")).content.decode()
+
+    assert "Este estudio necesita un análisis de los riñones (eGFR) de 30 o más." in html
+    assert "Su resultado de eGFR (función de los riñones) más reciente" in html
+    assert "This study needs a kidney test (eGFR) of 30 or more." not in html
+    assert "This study needs a kidney test (eGFR) of 30 or more." in english
+    # The answers the patient gave, by the questions' Spanish wording.
+    assert "¿Cuántos años tiene?" in html
