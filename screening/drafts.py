@@ -54,6 +54,7 @@ class DraftLike(Protocol):
     any_of_group: str
     confirmed_by: str
     reason: str
+    reason_es: str
 
 
 class DraftingError(ValueError):
@@ -218,6 +219,7 @@ def _criterion(
         any_of_group=draft.any_of_group,
         confirmed_by=draft.confirmed_by,
         reason=draft.reason,
+        reason_es=draft.reason_es,
         source=draft.source,
         position=position,
         status=CriterionStatus.DRAFT,
@@ -233,6 +235,7 @@ def _fields(criterion: Criterion) -> tuple:
         criterion.any_of_group,
         criterion.confirmed_by,
         criterion.reason,
+        criterion.reason_es,
         criterion.source,
         criterion.position,
     )

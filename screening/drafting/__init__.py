@@ -47,6 +47,7 @@ class Draft:
     any_of_group: str = ""  # same label within one trial: any one of them is enough
     confirmed_by: str = "patient"  # "doctor" for lab values and scores
     reason: str = ""  # one plain sentence for patients
+    reason_es: str = ""  # the same in Spanish, when the words and catalogue have it
 
 
 def draft_criteria(eligibility_text: str, vocabulary: Vocabulary) -> list[Draft]:
@@ -83,4 +84,5 @@ def _draft(item: Found, source: str, group: str) -> Draft:
         any_of_group=in_group,
         confirmed_by=item.concept.confirmed_by,
         reason=item.reason,
+        reason_es=item.reason_es,
     )

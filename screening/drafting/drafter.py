@@ -36,7 +36,7 @@ from .grammar import (
     words,
 )
 from .lines import Line
-from .reasons import reason
+from .reasons import reason, reason_in_spanish
 from .vocabulary import Concept, Vocabulary
 
 INCLUSION, EXCLUSION = "inclusion", "exclusion"
@@ -64,6 +64,10 @@ class Found:
     @property
     def reason(self) -> str:
         return reason(self.concept, self.kind, self.operator, self.value)
+
+    @property
+    def reason_es(self) -> str:
+        return reason_in_spanish(self.concept, self.kind, self.operator, self.value)
 
 
 def mentions(line: str, vocabulary: Vocabulary) -> list[Mention]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -78,3 +80,18 @@ def reason(concept: Concept, kind: str, operator: str, value: Any) -> str:
             return _("This study needs %(thing)s.") % {"thing": thing}
         return _("This study does not take %(thing)s.") % {"thing": thing}
     return number_reason(concept, kind, operator, value)
+
+
+def reason_in_spanish(concept: Concept, kind: str, operator: str, value: Any) -> str:
+    """The same sentence in Spanish, from the thing's Spanish words (terms "reason_es") and the
+    Spanish catalogue; "" when either is missing, and Spanish pages show the English, marked.
+
+    Made when the draft is, and stored with it (Criterion.reason_es): drafting again after the
+    catalogue or the words change brings it up to date.
+    """
+    if not concept.reason_es:
+        return ""
+    with translation.override("es"):
+        sentence = reason(replace(concept, reason=concept.reason_es), kind, operator, value)
+    # Every sentence above starts so in English: the catalogue has no Spanish for it yet.
+    return "" if sentence.startswith("This study") else sentence

@@ -17,7 +17,8 @@ The `terms` of a question (JSON, see screening/data/question_terms.json for the 
 - ``window``: for yes/no questions that ask about a time ("in the last 30 days"): ``amount``,
   ``unit``, ``or_longer`` (a longer window in the text still fits: yes to the question then
   means yes to the text), ``no_window`` (a mention without any window fits too).
-- ``reason``: the thing in plain words for the patient's sentence ("a kidney test (eGFR)").
+- ``reason``: the thing in plain words for the patient's sentence ("a kidney test (eGFR)");
+  ``reason_es`` the same in Spanish ("un análisis de los riñones (eGFR)").
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Concept:
     window: Window | None = None
     confirmed_by: str = "patient"
     reason: str = ""
+    reason_es: str = ""
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ def concept_from_terms(
         else None,
         confirmed_by=confirmed_by,
         reason=str(terms.get("reason") or ""),
+        reason_es=str(terms.get("reason_es") or ""),
     )
 
 

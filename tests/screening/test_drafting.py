@@ -3,9 +3,18 @@
 Our own example sentences, not registry files (those are in test_drafting_labels.py).
 """
 
-import pytest
+from dataclasses import replace
 
-from screening.drafting import Draft, draft_criteria, requirement_lines, vocabulary_from_questions
+import pytest
+from django.utils import translation
+
+from screening.drafting import (
+    Draft,
+    draft_criteria,
+    reasons,
+    requirement_lines,
+    vocabulary_from_questions,
+)
 from screening.models import Question
 
 pytestmark = pytest.mark.django_db
@@ -368,7 +377,8 @@ def test_lines_about_someone_else_or_part_of_the_study_give_no_draft(vocabulary,
 
 def test_a_draft_carries_its_line_who_confirms_it_and_a_plain_reason(vocabulary):
     [draft] = drafts(vocabulary, inclusion=["eGFR ≥ 30 mL/min/1.73m2 at screening"])
-    assert draft == Draft(
+    # Its Spanish depends on the Spanish catalogue: test_a_draft_gets_its_reason_in_spanish.
+    assert replace(draft, reason_es="") == Draft(
         question="egfr",
         kind="inclusion",
         operator="gte",
@@ -384,6 +394,33 @@ def test_a_draft_carries_its_line_who_confirms_it_and_a_plain_reason(vocabulary)
     assert window.reason == (
         "This study does not take people who had a biologic medicine in the last 6 months."
     )
+
+
+def test_a_draft_gets_its_reason_in_spanish_from_the_words_and_the_catalogue(
+    vocabulary, monkeypatch
+):
+    catalogue = {
+        "This study needs %(thing)s of %(value)s or more.": (
+            "Este estudio necesita %(thing)s de %(value)s o más."
+        )
+    }
+    english = reasons._
+
+    def spanish_where_known(message):
+        if translation.get_language() == "es" and message in catalogue:
+            return catalogue[message]
+        return english(message)
+
+    monkeypatch.setattr(reasons, "_", spanish_where_known)
+    [draft] = drafts(vocabulary, inclusion=["eGFR ≥ 30 mL/min/1.73m2 at screening"])
+    [pregnant] = drafts(vocabulary, exclusion=["Pregnancy"])
+
+    assert draft.reason == "This study needs a kidney test (eGFR) of 30 or more."
+    assert draft.reason_es == "Este estudio necesita un análisis de los riñones (eGFR) de 30 o más."
+    # No Spanish sentence in the catalogue: no half-English reason_es, the English is shown.
+    catalogue.clear()
+    assert drafts(vocabulary, exclusion=["Pregnancy"])[0].reason_es == ""
+    assert pregnant.reason_es == ""
 
 
 def test_the_source_line_is_cleaned_of_markup(vocabulary):
