@@ -62,6 +62,7 @@ def inline_post(trial: Trial, changes: dict[int, dict] | None = None, **extra) -
             "any_of_group": criterion.any_of_group,
             "confirmed_by": criterion.confirmed_by,
             "reason": criterion.reason,
+            "reason_es": criterion.reason_es,
         }
         row.update((changes or {}).get(criterion.pk, {}))
         data.update({f"criteria-{index}-{name}": value for name, value in row.items()})
