@@ -7,18 +7,12 @@ session fixture's parameter), so the data is built once and only ever grows.
 
 from __future__ import annotations
 
-import os
 import resource
 
 import pytest
 
-from tests.perf.data import REGISTRY_PREFIX, build_trials
+from tests.perf.data import REGISTRY_PREFIX, SIZES, build_trials
 from tests.perf.timing import FLOOR_LABEL, HEADER, RECORDED
-
-SIZES = tuple(
-    sorted(int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size)
-)
-LARGEST = SIZES[-1]
 
 
 @pytest.fixture(scope="session")

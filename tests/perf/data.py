@@ -8,6 +8,7 @@ windows and exclusions, with thresholds that vary so trials do not all share one
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from dataclasses import dataclass
@@ -18,6 +19,13 @@ from django.db import transaction
 from screening.models import Criterion, Question
 from screening.questions import QuestionSpec, clean_criterion_value
 from trials.models import Condition, Contact, Kind, Site, Status, Trial
+
+# The numbers of open trials the benchmarks build, smallest first: BENCH_SIZES=200,1000 picks
+# others (default 1,000 then 10,000).
+SIZES = tuple(
+    sorted(int(size) for size in os.environ.get("BENCH_SIZES", "1000,10000").split(",") if size)
+)
+LARGEST = SIZES[-1]
 
 SEED = 20260101
 REGISTRY_PREFIX = "NCT8"  # our benchmark trials; real NCT ids do not start with 8 yet

@@ -9,7 +9,7 @@ import pstats
 import pytest
 from django.urls import reverse
 
-from tests.perf.conftest import LARGEST
+from tests.perf.data import LARGEST
 from tests.perf.patients import (
     ALL_ANSWERS,
     FIRST_ANSWERS,

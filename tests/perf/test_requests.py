@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.perf.data import SIZES
 from tests.perf.patients import (
     ALL_ANSWERS,
     FIRST_ANSWERS,
@@ -85,7 +86,6 @@ def test_results_page(trial_count, bench_db):
 
 def test_queries_do_not_grow_with_trials(trial_count, bench_db):
     """Runs after the other request tests of the same size; compares with the smallest size."""
-    from tests.perf.conftest import SIZES
     from tests.perf.timing import RECORDED
 
     if trial_count == SIZES[0]:
