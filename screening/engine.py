@@ -91,16 +91,10 @@ def _explained(trial: TrialCriteria, context: Context) -> TrialResult:
         verdict = Verdict.ASK_DOCTOR
     else:
         verdict = Verdict.LIKELY_ELIGIBLE
-    deciding = [finding for finding, said in zip(found, verdicts, strict=True) if said == verdict]
+    deciding = [finding for finding, said in zip(found, verdicts, strict=True) if said is verdict]
     reasons, checklist = explaining.words(trial, verdict, deciding, context)
     return TrialResult(
-        trial.trial_id,
-        verdict,
-        reasons,
-        checklist,
-        tuple(found),
-        checked=trial.checked,
-        listed=trial.listed,
+        trial.trial_id, verdict, reasons, checklist, tuple(found), trial.checked, trial.listed
     )
 
 
