@@ -1,5 +1,4 @@
-"""Units of measure as plain data: each question's canonical unit, conversions, and the ways
-people and lab papers write units."""
+"""Units of measure: canonical units, conversions, and the ways people and lab papers write them."""
 
 from __future__ import annotations
 
