@@ -16,7 +16,7 @@ from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
 from trials.countries import country_in_words, country_name, region_for_country
 from trials.models import Site
 from trials.phones import phone_country
-from trials.selectors import filter_choices
+from trials.selectors import filter_choices, read_filters
 from trials.site_lists import handout_sites, site_list
 from trials.site_names import site_name
 
@@ -192,9 +192,13 @@ def test_the_filter_choices_kept_for_every_language_name_countries_when_read():
     with translation.override("es"):
         assert [country.name for country in choices.countries()] == ["Alemania", "Canadá"]
         assert choices.countries()[0].states[0].label == "Berlin (Alemania)"
+        _filters, problems = read_filters({"state": "Berlin"}, choices)
+    assert "Alemania" in problems[0] and "Canadá" in problems[0]
     with translation.override("en"):
         assert [country.name for country in choices.countries()] == ["Canada", "Germany"]
         assert choices.countries()[1].states[0].label == "Berlin (Germany)"
+        _filters, problems = read_filters({"state": "Berlin"}, choices)
+    assert "Germany" in problems[0] and "Canada" in problems[0]
 
 
 # How each registry format writes a site's country (v2 and NIH RePORTER, classic, legacy XML).
