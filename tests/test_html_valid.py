@@ -18,6 +18,7 @@ import pytest
 from django.template import loader
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from screening import loading
 from tests.builders import make_contact, make_criterion, make_site, make_trial
@@ -124,8 +125,8 @@ def render_every_page_type(client: Client) -> dict[str, str]:
     keep("nih-project", reverse("trials:detail", args=["5U01AI123456-03"]))
     keep("handout", reverse("trials:handout", args=["NCT06737380"]))
     keep("shortlist", reverse("trials:shortlist") + "?ids=NCT06737380,NCT02633163,NCT09999999")
-    keep("not-found", "/trials/NCT00000000/", status=404)
-    keep("bad-request", "/", status=400, HTTP_HOST="attacker.example")
+    keep("not-found", reverse("trials:detail", args=["NCT00000000"]), status=404)
+    keep("bad-request", reverse("trials:home"), status=400, HTTP_HOST="attacker.example")
     keep("scoped-check", reverse("screening:check") + "?condition=lupus-nephritis")
     client.post(reverse("screening:start_over"))
 
@@ -155,12 +156,17 @@ def render_every_page_type(client: Client) -> dict[str, str]:
 
 def test_every_page_type_is_valid_html(client, catalogue, tmp_path):
     pages = render_every_page_type(client)
+    # The same pages in Spanish, checked in the same run of the checker.
+    with translation.override("es"):
+        spanish = render_every_page_type(Client())
+    pages |= {f"es-{name}": html for name, html in spanish.items()}
     for name, html in pages.items():
         (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
 
     errors = vnu_errors(tmp_path)
 
-    assert len(pages) >= 25
+    assert len(pages) >= 50
+    assert all('<html lang="es"' in html for html in spanish.values())
     assert errors == {}, "\n".join(
         f"{name}: {error}" for name, found in sorted(errors.items()) for error in found
     )
