@@ -142,3 +142,20 @@ def test_every_page_type_in_spanish_on_a_phone_passes_axe(demo, phone, browser, 
     visit("09-share-created", "/es/check/results/shared/")
     shared = SharedResult.objects.get()
     visit("10-shared-results", f"/es/shared/{shared.key}/")
+
+
+def test_the_switch_follows_the_address_htmx_gives_the_list(demo, desktop):
+    desktop.goto("/es/trials/")
+
+    desktop.locator("select[name=condition]").select_option("sjogrens")
+    desktop.wait_for_url("**/es/trials/?condition=sjogrens")
+    switch = desktop.locator("a.language-switch")
+    desktop.wait_for_function(
+        "() => document.querySelector('a.language-switch').getAttribute('href')"
+        " === '/trials/?condition=sjogrens'"
+    )
+    switch.click()
+
+    desktop.wait_for_url("**/trials/?condition=sjogrens")
+    assert lang(desktop) == "en"
+    assert desktop.locator("select[name=condition]").input_value() == "sjogrens"
