@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from screening import drafts
+from screening.coverage import RegistryFacts, registry_checked_lines
 from screening.drafting import Draft
 from screening.drafts import DraftingError, redraft
 from screening.models import Criterion, CriterionStatus, Question
@@ -147,6 +148,18 @@ def test_coverage_counts_lines_that_criteria_or_registry_fields_check():
 
     trial.coverage.refresh_from_db()
     assert (trial.coverage.checked, trial.coverage.listed) == (3, 4)
+
+
+def test_an_age_and_sex_line_that_welcomes_any_race_is_checked_by_the_registry_fields():
+    lines = [
+        ("inclusion", "Patients between 18 and 65 years old, male or female, of any race"),
+        ("inclusion", "Men and women of all ethnic groups"),
+        ("inclusion", "Black or African American race"),
+    ]
+
+    found = registry_checked_lines(lines, RegistryFacts(has_age_limits=True))
+
+    assert found == [lines[0][1], lines[1][1]]
 
 
 def test_a_hand_written_criterion_naming_its_line_counts_as_checked():
