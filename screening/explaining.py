@@ -22,7 +22,7 @@ from screening.criteria import (
 from screening.judging import Context
 from screening.questions import NOT_SURE, UNITS, format_number
 from trials.labels import age_in_words, age_range_in_words
-from trials.languages import Written, in_page_language
+from trials.languages import ENGLISH, Written, in_page_language
 
 # Explanations repeat the same few sentences for thousands of trials: translate each once per
 # language (the language is pinned for the length of one evaluate() call).
@@ -183,13 +183,15 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
     if len(rules) == 1:
         reason = _reason(rules[0])
     else:
-        reason = " ".join(dict.fromkeys(_reason(rule) for rule in rules if rule.reason))
+        parts = list(dict.fromkeys(_reason(rule) for rule in rules if rule.reason))
+        english = bool(parts) and all(part.lang for part in parts)
+        reason = Written(" ".join(parts), ENGLISH if english else "")
     focus = finding.doubtful[0] if finding.doubtful else rules[0]
     answer = answers.get(focus.key)
     shown = _show(answer, focus)
     if finding.outcome == Outcome.NOT_MET and finding.definite:
         if shown:
-            return f"{reason} {_('You said %(answer)s.') % {'answer': shown}}"
+            return reason.then(_("You said %(answer)s.") % {"answer": shown})
         return reason
     if finding.outcome == Outcome.NOT_MET:
         if shown:
@@ -202,8 +204,8 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
         if drafted:
             # Our staff have not checked this criterion yet: show what the study itself says.
             quote = _("The study lists: “%(line)s”") % {"line": drafted[0]}
-            return f"{reason} {note} {quote}".strip()
-        return f"{reason} {note}"
+            return reason.then(note, quote)
+        return reason.then(note)
     if finding.outcome == Outcome.UNKNOWN:
         unsure = unanswered = False
         for rule in finding.doubtful:
@@ -217,7 +219,7 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
             note = _("We do not have this answer yet.")
         else:
             note = _("Your doctor can check if the dates fit.")
-        return f"{reason} {note}"
+        return reason.then(note)
     return reason
 
 

@@ -26,18 +26,30 @@ class Written(str):
     """A text as a page shows it; `lang` is "en" when a Spanish page has only the English.
 
     A str, so it goes wherever the text went before; templates add `lang="en"` from it
-    (the `lang_attr` filter in trials/templatetags/languages.py).
+    (the `lang_attr` and `marked` filters in trials/templatetags/languages.py).
+    `english_lead` counts the leading characters that are English when only they are: staff
+    English followed by our own Spanish words ("… Su médico puede revisarlo.").
     """
 
     lang: str = ""
+    english_lead: int = 0
 
-    def __new__(cls, text: str, lang: str = "") -> Written:
+    def __new__(cls, text: str, lang: str = "", english_lead: int = 0) -> Written:
         written = super().__new__(cls, text)
         written.lang = lang
+        written.english_lead = 0 if lang else english_lead
         return written
 
     def __reduce__(self):
-        return (Written, (str(self), self.lang))
+        return (Written, (str(self), self.lang, self.english_lead))
+
+    def then(self, *more: str) -> Written:
+        """This text followed by `more` (in the page's language), keeping what is English."""
+        rest = " ".join(part for part in more if part)
+        if not rest:
+            return self
+        lead = len(self) if self.lang else self.english_lead
+        return Written(f"{self} {rest}" if self else rest, english_lead=lead)
 
 
 def in_page_language(english: str, spanish: str = "", *, language: str | None = None) -> Written:

@@ -23,6 +23,7 @@ from tests.languages import spanish_get
 from tests.screening.design import DESIGN_KEYS
 from tests.screening.steps import step_key, walk
 from trials.models import Condition
+from trials.templatetags.languages import marked
 
 pytestmark = pytest.mark.django_db
 
@@ -224,3 +225,17 @@ def test_spanish_results_give_the_demo_reasons_and_checklist_in_spanish(client):
     assert "This study needs a kidney test (eGFR) of 30 or more." in english
     # The answers the patient gave, by the questions' Spanish wording.
     assert "¿Cuántos años tiene?" in html
+
+
+def test_an_english_reason_before_our_spanish_note_is_marked_alone():
+    rule = Rule("egfr", "gte", 30, confirmed_by="doctor", reason="Needs an eGFR of 30 or more.")
+    trial, finding = _ask_doctor_finding(rule)
+    context = Context(answers={}, today=datetime.date(2026, 12, 5), tree=condition_tree())
+
+    with translation.override("es"), explaining.one_language():
+        [reason], _checklist = explaining.words(trial, Verdict.ASK_DOCTOR, [finding], context)
+        note = reason[len("Needs an eGFR of 30 or more. ") :]
+    html = marked(reason)
+
+    assert reason.startswith("Needs an eGFR of 30 or more. ") and note
+    assert html == f'<span lang="en">Needs an eGFR of 30 or more.</span> {note}'

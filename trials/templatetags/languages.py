@@ -24,8 +24,12 @@ def page_is_english() -> bool:
 
 @register.filter
 def marked(text: object) -> str:
-    """The text, inside `<span lang="en">` when it is not in the page's language."""
+    """The text, inside `<span lang="en">` where it is not in the page's language (all of it,
+    or its English lead: trials.languages.Written)."""
     lang = getattr(text, "lang", "")
-    if not lang:
-        return conditional_escape(text)
-    return format_html('<span lang="{}">{}</span>', lang, text)
+    if lang:
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    lead = getattr(text, "english_lead", 0)
+    if lead:
+        return format_html('<span lang="en">{}</span>{}', text[:lead], text[lead:])
+    return conditional_escape(text)
