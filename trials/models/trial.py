@@ -1,4 +1,4 @@
-"""Trial content: conditions, trials, their sites, contacts and researchers."""
+"""Conditions and trials: what a study is, its status and its plain-language text."""
 
 from __future__ import annotations
 
@@ -8,37 +8,27 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Value, When
 from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from trials.choices import (
     OPEN_STATUSES,
     AgeUnit,
-    ContactRole,
     Kind,
     Phase,
     Purpose,
-    ResearcherRole,
     Sex,
     Status,
     is_unknown_status,
     open_trial_q,
-    site_takes_people,
 )
-from trials.countries import country_in_words
 from trials.labels import age_range_in_words, funding_in_words
 from trials.languages import Written, in_page_language
 from trials.names import tidy_capitals
-from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri
-from trials.places import PlacedBy
-from trials.regions import is_home
 from trials.registry_text import unescape_registry_text
-from trials.site_names import site_name
 
 
 class Condition(models.Model):
@@ -377,140 +367,3 @@ class Trial(models.Model):
         """Remember which eligibility text the structured criteria were written against."""
         self.criteria_fingerprint = eligibility_fingerprint(self.eligibility_text)
         self.criteria_need_review = False
-
-
-class Site(models.Model):
-    """A place where the study runs."""
-
-    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="sites")
-    facility = models.CharField(max_length=300, blank=True)
-    city = models.CharField(max_length=120, blank=True)
-    state = models.CharField(max_length=120, blank=True)
-    postal_code = models.CharField(max_length=20, blank=True)
-    country = models.CharField(max_length=120, blank=True)
-    latitude = models.FloatField(null=True, blank=True)
-    longitude = models.FloatField(null=True, blank=True)
-    placed_by = models.CharField(
-        _("coordinates from"),
-        max_length=20,
-        choices=PlacedBy.choices,
-        blank=True,
-        help_text=_("Set at import: the registry's own, the US ZIP code, or the city."),
-    )
-    # Set at import from `country` and `state` (trials.regions): what the state filter lists.
-    country_code = models.CharField(_("ISO country code"), max_length=2, blank=True)
-    region = models.CharField(_("state or region"), max_length=120, blank=True)
-    region_code = models.CharField(_("ISO region code"), max_length=10, blank=True)
-    status = models.CharField(max_length=30, choices=Status.choices, blank=True)
-
-    class Meta:
-        ordering = ["country", "state", "city", "facility"]
-        indexes = [models.Index(fields=["country_code", "region_code", "region"])]
-
-    def __str__(self) -> str:
-        return ", ".join(
-            part for part in (self.facility, self.city, self.state, self.country) if part
-        )
-
-    @property
-    def takes_people(self) -> bool:
-        return site_takes_people(self.status)
-
-    @property
-    def place(self) -> str:
-        return ", ".join(part for part in (self.city, self.state) if part)
-
-    @property
-    def name(self) -> str:
-        """What our pages call the site: its facility without registry codes, or its place."""
-        return site_name(self.facility, self.city, self.state, self.country)
-
-    @property
-    def name_and_place(self) -> str:
-        """ "MUSC, Charleston, South Carolina"; a site named by its place is not placed twice."""
-        place = self.place_with_country
-        if not place or self.name != site_name(self.facility, "", "", ""):
-            return self.name
-        return f"{self.name}, {place}"
-
-    @property
-    def country_name(self) -> str:
-        """The country as our pages name it, in the page's language ("Corea del Sur")."""
-        return country_in_words(self.country, self.country_code)
-
-    @property
-    def place_with_country(self) -> str:
-        """City and state, and the country when it is not the patient's."""
-        if is_home(self.country) or not self.country:
-            return self.place
-        return ", ".join(part for part in (self.city, self.country_name) if part)
-
-
-class Contact(models.Model):
-    """Someone to call or write to about the study, for the whole study or one site."""
-
-    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="contacts")
-    site = models.ForeignKey(
-        Site, null=True, blank=True, on_delete=models.CASCADE, related_name="contacts"
-    )
-    role = models.CharField(max_length=20, choices=ContactRole.choices, default=ContactRole.CENTRAL)
-    name = models.CharField(max_length=200, blank=True)
-    phone = models.CharField(
-        max_length=40, blank=True, help_text=_("In international form: +33142499742.")
-    )
-    phone_ext = models.CharField(_("extension"), max_length=20, blank=True)
-    email = models.EmailField(blank=True)
-    # What the registry wrote, kept so that staff can see what a blank or changed phone came from.
-    registry_phone = models.CharField(_("phone as registered"), max_length=60, blank=True)
-    registry_phone_ext = models.CharField(_("extension as registered"), max_length=60, blank=True)
-
-    class Meta:
-        # The main study contact first, then the backup, then site contacts.
-        ordering = [
-            Case(
-                When(role=ContactRole.CENTRAL, then=Value(0)),
-                When(role=ContactRole.BACKUP, then=Value(1)),
-                default=Value(2),
-            ),
-            "id",
-        ]
-
-    def __str__(self) -> str:
-        return self.name or self.email or self.phone
-
-    @cached_property
-    def dialable(self) -> Phone | None:
-        """The phone to dial. Imports store E.164; a number typed in the admin is read here."""
-        return read_phone(self.phone, self.phone_ext) if self.phone else None
-
-    @property
-    def tel_href(self) -> str:
-        """ "tel:+33142499742", with ";ext=123" when there is an extension."""
-        return tel_uri(self.dialable.e164, self.dialable.extension) if self.dialable else ""
-
-    @property
-    def phone_display(self) -> str:
-        """The number as people in its own country write it: "01 42 49 97 42"."""
-        return national_format(self.dialable.e164) if self.dialable else ""
-
-    @property
-    def phone_country(self) -> str:
-        """The number's country when it is not our patients' ("France"), else ""."""
-        return phone_country(self.dialable.e164) if self.dialable else ""
-
-
-class Researcher(models.Model):
-    """A researcher named on the registry record."""
-
-    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="researchers")
-    name = models.CharField(max_length=200)
-    role = models.CharField(
-        max_length=30, choices=ResearcherRole.choices, default=ResearcherRole.PRINCIPAL_INVESTIGATOR
-    )
-    affiliation = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["role", "id"]
-
-    def __str__(self) -> str:
-        return self.name
