@@ -8,7 +8,7 @@ as Criterion rows with status "draft", beside the reviewed criteria staff wrote 
 - Once staff mark a trial's criteria reviewed (mark_reviewed), nothing is drafted for it again
   until its registered text changes: what they rejected stays rejected.
 - Drafts never write the criteria fingerprint, so drafting neither raises nor clears
-  "criteria need review" (see screening.models._criteria_changed).
+  "criteria need review" (see screening.models.criterion._criteria_changed).
 - Lines that the registry's own fields check (age limits, sex, conditions) count as checked
   without a criterion (screening.coverage.registry_lines, kept in Coverage.registry_lines).
 
