@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumber, PhoneNumberFormat
@@ -31,6 +32,7 @@ class Phone:
     extension: str = ""
 
 
+@lru_cache(maxsize=4096)  # pages show the same few numbers again and again
 def read_phone(number: str, extension: str = "", region: str = "") -> Phone | None:
     """The dialable number in `number` (and `extension`), read in `region`; None if it is not one.
 
@@ -120,6 +122,7 @@ def tel_uri(e164: str, extension: str = "") -> str:
     return f"tel:{e164};ext={extension}" if extension else f"tel:{e164}"
 
 
+@lru_cache(maxsize=4096)
 def national_format(e164: str) -> str:
     """How people in the number's own country write it: "01 42 49 97 42", "(615) 255-0068"."""
     try:
@@ -131,8 +134,13 @@ def national_format(e164: str) -> str:
 
 def phone_country(e164: str, home_region: str = HOME_REGION) -> str:
     """The country of a number that is not in `home_region` ("France"), else ""."""
+    region = _region(e164)
+    return country_name(region) if region and region != home_region else ""
+
+
+@lru_cache(maxsize=4096)
+def _region(e164: str) -> str:
     try:
-        region = phonenumbers.region_code_for_number(phonenumbers.parse(e164, None))
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164, None)) or ""
     except NumberParseException:
         return ""
-    return country_name(region) if region and region != home_region else ""
