@@ -71,6 +71,25 @@ def evaluate(
         return [_explained(trial, context) for trial in trials]
 
 
+def verdict_masks(
+    answers: Mapping[str, Any],
+    trials: TrialSet,
+    *,
+    today: datetime.date,
+    conditions: ConditionTree | None = None,
+) -> dict[Verdict, int]:
+    """Which trials get each verdict, as bit masks over `trials` (what evaluate(explain=False)
+    says, without visiting each trial): a results page needs only counts and its first few."""
+    judged = _judged(trials, Context(answers, today, conditions or ConditionTree()))
+    excluded = trials.union_mask(judged.excluded)
+    doubtful = trials.union_mask(judged.doubtful) & ~excluded
+    return {
+        Verdict.NOT_ELIGIBLE: excluded,
+        Verdict.ASK_DOCTOR: doubtful,
+        Verdict.LIKELY_ELIGIBLE: trials.everyone & ~excluded & ~doubtful,
+    }
+
+
 def verdict_of(finding: Finding) -> Verdict:
     """What one finding alone says: the one three-valued rule. A trial takes the worst of its
     findings' verdicts (not eligible, then ask your doctor, then likely eligible)."""

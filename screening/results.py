@@ -22,7 +22,7 @@ from screening.geo import Point, nearest
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
 from screening.state import FlowState
-from screening.trialset import TrialSet
+from screening.trialset import TrialSet, positions_in
 from trials.models import Contact, Trial
 from trials.regions import HOME_COUNTRY
 
@@ -55,44 +55,70 @@ class Match:
 
 
 class Ranked(Sequence[Match]):
-    """One group's matches in the page's order, sorted only as far as someone reads.
+    """One group's matches in the page's order, found only as far as someone reads.
 
-    A results page shows ten of maybe thousands: slicing the first N takes the N smallest
-    (heapq) instead of sorting the whole group; len() needs no sorting at all.
+    A results page shows ten of maybe thousands: the group is a bit mask over the screened
+    trials, len() counts its bits, and slicing the first N walks the trials in reading order
+    (kept per distance map, TrialSet.order) until N members are found, studies of the
+    patient's condition first; a small group is sorted outright.
     """
 
-    def __init__(self, verdict: Verdict, keys: list[tuple]) -> None:
+    def __init__(
+        self,
+        verdict: Verdict,
+        trials: TrialSet,
+        members: int,
+        mine: int,
+        miles: Mapping[str, float],
+    ) -> None:
         self.verdict = verdict
-        self._keys = keys  # (not about your condition, no distance, miles, trial id)
-        self._sorted: list[tuple] = []  # the first len(self._sorted) keys, in order
+        self._trials = trials
+        self._parts = (members & mine, members & ~mine)  # about your condition first
+        self._miles = miles
+        self._length = members.bit_count()
+        self._found: list[Match] = []  # the first len(self._found) matches, in order
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._length
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            start, stop, step = index.indices(len(self._keys))
-            self._sort_to(stop)
-            return [self._match(key) for key in self._sorted[start:stop:step]]
-        position = range(len(self._keys))[index]
-        self._sort_to(position + 1)
-        return self._match(self._sorted[position])
+            start, stop, step = index.indices(self._length)
+            self._find_to(stop)
+            return self._found[start:stop:step]
+        position = range(self._length)[index]
+        self._find_to(position + 1)
+        return self._found[position]
 
     def __iter__(self) -> Iterator[Match]:
-        self._sort_to(len(self._keys))
-        return (self._match(key) for key in self._sorted)
+        self._find_to(self._length)
+        return iter(self._found)
 
-    def _sort_to(self, stop: int) -> None:
-        if stop <= len(self._sorted):
+    def _find_to(self, stop: int) -> None:
+        if stop <= len(self._found):
             return
-        if stop * 4 < len(self._keys):
-            self._sorted = heapq.nsmallest(stop, self._keys)
-        else:
-            self._sorted = sorted(self._keys)
+        found: list[Match] = []
+        order = self._trials.order(self._miles)
+        for yours, part in zip((True, False), self._parts, strict=True):
+            if len(found) >= stop or not part:
+                continue
+            wanted = stop - len(found)
+            if part.bit_count() * 16 < len(self._trials):  # few: sort them
+                positions = heapq.nsmallest(wanted, positions_in(part), key=order.rank.__getitem__)
+            else:  # many: the first of them in reading order
+                bits = part.to_bytes((len(self._trials) + 7) // 8, "little")
+                positions = []
+                for position in order.positions:
+                    if bits[position >> 3] >> (position & 7) & 1:
+                        positions.append(position)
+                        if len(positions) == wanted:
+                            break
+            found += [self._match(position, yours) for position in positions]
+        self._found = found
 
-    def _match(self, key: tuple) -> Match:
-        not_yours, unknown, miles, trial_id = key
-        return Match(trial_id, self.verdict, not not_yours, None if unknown else miles)
+    def _match(self, position: int, yours: bool) -> Match:
+        trial_id = self._trials[position].trial_id
+        return Match(trial_id, self.verdict, yours, self._miles.get(trial_id))
 
 
 def grouped(
@@ -103,25 +129,32 @@ def grouped(
     conditions: ConditionTree,
     miles: Mapping[str, float] | None = None,
 ) -> dict[str, Ranked]:
-    """Verdicts by group, each ordered by relevance (the study is about a condition the patient
-    chose), then distance (unknown last), then registry id."""
-    miles = miles or {}
-    chosen = answers.get("conditions")
-    mine = conditions.with_ancestors(chosen) if isinstance(chosen, list) else frozenset()
-    studied = trials.conditions_by_trial
-    keys: dict[Verdict, list[tuple]] = {group.verdict: [] for group in GROUPS}
-    nothing: frozenset[str] = frozenset()
+    """Verdicts by group (grouped_masks() for a list of verdicts)."""
+    masks = dict.fromkeys(Verdict, 0)
     for result in verdicts:
-        distance = miles.get(result.trial_id)
-        keys[result.verdict].append(
-            (
-                studied.get(result.trial_id, nothing).isdisjoint(mine),
-                distance is None,
-                distance or 0.0,
-                result.trial_id,
-            )
-        )
-    return {group.param: Ranked(group.verdict, keys[group.verdict]) for group in GROUPS}
+        masks[result.verdict] |= 1 << trials.position_of[result.trial_id]
+    return grouped_masks(masks, trials, answers=answers, conditions=conditions, miles=miles)
+
+
+def grouped_masks(
+    masks: Mapping[Verdict, int],
+    trials: TrialSet,
+    *,
+    answers: Mapping[str, Any],
+    conditions: ConditionTree,
+    miles: Mapping[str, float] | None = None,
+) -> dict[str, Ranked]:
+    """The trials of each verdict's mask by group, each ordered by relevance (the study is
+    about a condition the patient chose), then distance (unknown last), then registry id."""
+    chosen = answers.get("conditions")
+    mine = 0
+    if isinstance(chosen, list):
+        for slug in conditions.with_ancestors(chosen):
+            mine |= trials.condition_masks.get(slug, 0)
+    return {
+        group.param: Ranked(group.verdict, trials, masks[group.verdict], mine, miles or {})
+        for group in GROUPS
+    }
 
 
 def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Page:
@@ -198,13 +231,11 @@ class Judged:
 def judge(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
     """The patient's trials (from the per-process cache) judged without words and grouped."""
     screened = bank.screened(state.scope)
-    verdicts = engine.evaluate(
-        state.answers, screened, today=today, conditions=bank.conditions, explain=False
-    )
+    masks = engine.verdict_masks(state.answers, screened, today=today, conditions=bank.conditions)
     postal_code = state.answers.get(LOCATION_KEY)
     origin = geo.locate(postal_code) if isinstance(postal_code, str) else None
-    groups = grouped(
-        verdicts,
+    groups = grouped_masks(
+        masks,
         screened,
         answers=state.answers,
         conditions=bank.conditions,
@@ -222,7 +253,8 @@ def explain(
     today: datetime.date,
 ) -> dict[str, TrialResult]:
     """Reasons and checklists, worked out only for the trials that will be shown."""
-    chosen = [trial for trial in judged.screened if trial.trial_id in trial_ids]
+    screened, position_of = judged.screened, judged.screened.position_of
+    chosen = [screened[position_of[trial_id]] for trial_id in trial_ids if trial_id in position_of]
     return {
         result.trial_id: result
         for result in engine.evaluate(

@@ -7,7 +7,9 @@ trials it concerns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import overload
 
@@ -34,6 +36,8 @@ class TrialSet(Sequence[TrialCriteria]):
             signature: _mask(found, len(self._trials)) for signature, found in positions.items()
         }
         self.everyone = (1 << len(self._trials)) - 1
+        self._orders: dict[int, tuple[Mapping[str, float] | None, Order]] = {}
+        self._orders_lock = threading.Lock()
 
     @overload
     def __getitem__(self, index: int) -> TrialCriteria: ...
@@ -56,12 +60,71 @@ class TrialSet(Sequence[TrialCriteria]):
         """Each trial's conditions, by trial id."""
         return {trial.trial_id: trial.conditions for trial in self._trials}
 
+    @cached_property
+    def position_of(self) -> dict[str, int]:
+        """Each trial's position, by trial id."""
+        return {trial.trial_id: position for position, trial in enumerate(self._trials)}
+
+    @cached_property
+    def condition_masks(self) -> dict[str, int]:
+        """The trials about each condition (their own slugs, not parents), as bit masks."""
+        positions: dict[str, list[int]] = {}
+        for position, trial in enumerate(self._trials):
+            for slug in trial.conditions:
+                positions.setdefault(slug, []).append(position)
+        return {slug: _mask(found, len(self._trials)) for slug, found in positions.items()}
+
+    def order(self, miles: Mapping[str, float] | None = None) -> Order:
+        """The trials nearest first (unknown distances last), then by trial id; kept for the
+        last few distance maps (the same map object gives the same order)."""
+        key = id(miles)
+        kept = self._orders.get(key)
+        if kept is not None and kept[0] is miles:
+            return kept[1]
+        far = float("inf")
+        distances = miles or {}
+        ranked = sorted(
+            range(len(self._trials)),
+            key=lambda p: (distances.get(self._trials[p].trial_id, far), self._trials[p].trial_id),
+        )
+        rank = [0] * len(ranked)
+        for place, position in enumerate(ranked):
+            rank[position] = place
+        found = Order(ranked, rank)
+        with self._orders_lock:
+            if len(self._orders) >= MOST_ORDERS:
+                self._orders.clear()
+            self._orders[key] = (miles, found)
+        return found
+
     def union_mask(self, signatures: Iterable[Signature]) -> int:
         """The trials that any of these signatures concerns, as a bit mask."""
         mask = 0
         for signature in signatures:
             mask |= self.masks.get(signature, 0)
         return mask
+
+
+# Orders kept per TrialSet (one per patient's place, as screening.loading keeps distances).
+MOST_ORDERS = 32
+
+
+@dataclass(frozen=True)
+class Order:
+    """Trial positions in a reading order, and each position's place in it."""
+
+    positions: list[int]
+    rank: list[int]
+
+
+def positions_in(mask: int) -> Iterator[int]:
+    """The positions of a bit mask's set bits, lowest first."""
+    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
+    for index, byte in enumerate(data):
+        while byte:
+            low = byte & -byte
+            yield index * 8 + low.bit_length() - 1
+            byte ^= low
 
 
 def _mask(positions: list[int], size: int) -> int:

@@ -12,6 +12,7 @@ from screening import engine, loading
 from screening.criteria import Outcome, Verdict
 from screening.questions import NEVER, NOT_SURE, is_applicable
 from screening.results import PAGE_SIZE
+from screening.trialset import TrialSet
 from tests.perf.patients import ALL_ANSWERS, FIRST_ANSWERS
 from tests.perf.timing import measure_calls
 
@@ -100,6 +101,7 @@ def test_verdict_only_paths_agree_with_explained_verdicts(trial_count, bench_db)
     specs = loading.question_specs()
     tree = loading.condition_tree()
     trials = loading.cached_open_trials()
+    indexed = TrialSet(trials)
     rng = random.Random(7)
     for answers in [FIRST_ANSWERS, ALL_ANSWERS, {}] + [
         _random_answers(rng, specs, tree, today) for _ in range(12)
@@ -107,6 +109,11 @@ def test_verdict_only_paths_agree_with_explained_verdicts(trial_count, bench_db)
         explained = engine.evaluate(answers, trials, today=today, conditions=tree)
         fast = engine.evaluate(answers, trials, today=today, conditions=tree, explain=False)
         assert [r.verdict for r in fast] == [r.verdict for r in explained]
+        masks = engine.verdict_masks(answers, indexed, today=today, conditions=tree)
+        assert sum(mask.bit_count() for mask in masks.values()) == len(indexed)
+        assert [
+            next(v for v, mask in masks.items() if mask >> p & 1) for p in range(len(indexed))
+        ] == [r.verdict for r in explained]
         found = engine.progress(answers, trials, specs, today=today, conditions=tree)
         assert found.still_possible == engine.still_possible(explained)
         waiting: Counter[str] = Counter()

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from screening.criteria import AgeLimit, Outcome, Rule, Verdict
-from screening.engine import evaluate, next_question, progress, still_possible
+from screening.engine import evaluate, next_question, progress, still_possible, verdict_masks
 from screening.questions import NOT_SURE
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
@@ -582,6 +582,12 @@ def test_a_trial_set_gives_the_same_steps_and_verdicts_as_a_plain_list():
             for given in (trials, indexed)
         ]
         assert verdicts[0] == verdicts[1]
+        masks = verdict_masks(answers, indexed, today=TODAY, conditions=TREE)
+        by_mask = [
+            next(verdict for verdict, mask in masks.items() if mask >> position & 1)
+            for position in range(len(indexed))
+        ]
+        assert by_mask == [result.verdict for result in verdicts[0]]
         if plain.next_question is None:
             break
         answers[plain.next_question.key] = canned[plain.next_question.key]
