@@ -8,13 +8,11 @@ from dataclasses import dataclass, field
 
 from django.db.models import (
     Case,
+    Count,
     F,
-    Func,
     IntegerField,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -280,24 +278,25 @@ def filter_trials(
 def conditions_with_open_counts() -> list[Condition]:
     """Every condition with `open_count`: published open studies for it or its sub-conditions.
 
-    One query, however many conditions and trials there are.
+    Two queries, however many conditions and trials there are: the conditions, and one pass
+    over the open studies' condition links counting, by GROUP BY, each condition's own
+    studies and each family's (a condition and its sub-conditions, one level down as the
+    list nests them), a study counted once however many of a family's conditions it has.
     """
     tagged = Trial.conditions.through.objects.filter(
         open_trial_q(timezone.localdate(), prefix="trial__"), trial__published=True
     )
-    own_or_child = tagged.filter(
-        Q(condition_id=OuterRef("pk")) | Q(condition__parent_id=OuterRef("pk"))
+    studies = Count("trial_id", distinct=True)
+    own = tagged.values_list("condition_id").annotate(n=studies, family=Value(False))
+    family = tagged.values_list(Coalesce("condition__parent_id", "condition_id")).annotate(
+        n=studies, family=Value(True)
     )
-    # A plain COUNT function, not an aggregate: no GROUP BY inside the subquery.
-    distinct_count = Func(
-        F("trial_id"), function="COUNT", template="COUNT(DISTINCT %(expressions)s)"
-    )
-    count = own_or_child.annotate(open_count=distinct_count).values("open_count")
-    return list(
-        Condition.objects.annotate(
-            open_count=Coalesce(Subquery(count, output_field=IntegerField()), Value(0))
-        )
-    )
+    counts = {(pk, is_family): n for pk, n, is_family in own.union(family, all=True)}
+    conditions = list(Condition.objects.all())
+    parents = {condition.parent_id for condition in conditions}
+    for condition in conditions:
+        condition.open_count = counts.get((condition.pk, condition.pk in parents), 0)
+    return conditions
 
 
 def trial_for_page(registry_id: str) -> Trial | None:

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.builders import make_site, make_trial
-from tests.pages import tags
+from tests.pages import meta, tags
 from trials.models import Kind, Phase, Status
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +26,17 @@ def test_home_offers_the_questionnaire_and_conditions(client):
     assert "Lupus affecting the kidneys" in html
     assert '<html lang="en' in html
     assert "not medical advice" in html
+
+
+def test_home_has_a_link_preview_with_title_description_image_and_address(client):
+    html = client.get(reverse("trials:home")).content.decode()
+
+    found = meta(html)
+    assert found["og:title"] == "Research studies for lupus and autoimmune diseases"
+    assert found["og:description"].startswith("Research studies for lupus and other")
+    assert found["og:url"] == "http://testserver/"
+    assert found["og:image"] == "http://testserver/static/img/card.png"
+    assert found["og:type"] == "website"
 
 
 def test_home_counts_open_published_studies_including_sub_conditions(client):
@@ -49,8 +60,8 @@ def test_home_takes_the_same_queries_for_few_or_many_trials(client, django_asser
     for _ in range(15):
         make_trial(conditions=("sle", "lupus-nephritis"))
 
-    # The catalogue's version, then the counts.
-    with django_assert_num_queries(2):
+    # The catalogue's version, the conditions, and their counts in one GROUP BY pass.
+    with django_assert_num_queries(3):
         client.get(reverse("trials:home"))
 
 
