@@ -124,6 +124,7 @@ def render_every_page_type(client: Client) -> dict[str, str]:
     keep("trial-closed", reverse("trials:detail", args=["NCT01000009"]))
     keep("nih-project", reverse("trials:detail", args=["5U01AI123456-03"]))
     keep("handout", reverse("trials:handout", args=["NCT06737380"]))
+    keep("places", reverse("trials:places", args=["NCT06737380"]))
     keep("shortlist", reverse("trials:shortlist") + "?ids=NCT06737380,NCT02633163,NCT09999999")
     keep("not-found", reverse("trials:detail", args=["NCT00000000"]), status=404)
     keep("bad-request", reverse("trials:home"), status=400, HTTP_HOST="attacker.example")

@@ -14,10 +14,14 @@ from django.urls import reverse
 
 from tests.builders import make_contact, make_criterion, make_site, make_trial
 from tests.pages import tags
+from tests.trials.real_catalogue import SHARED_DATA, needs_shared_data
+from trials.importers.service import import_paths
+from trials.models import Trial
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = 60 * 1024
+LARGEST_REAL_TRIAL = SHARED_DATA / "ctgov" / "v2" / "NCT06372145.json"
 
 
 def linked_files(html: str) -> list[str]:
@@ -74,6 +78,19 @@ def test_a_trial_with_315_sites_sends_under_60_kb_compressed(client):
     found = weight(client, trial.get_absolute_url())
 
     assert found["gzip"] <= BUDGET, found
+
+
+@needs_shared_data
+def test_the_largest_real_trial_page_weighs_under_60_kb_with_its_css_and_js(client):
+    """NCT06372145 lists 315 sites, the most of any record we hold: its page shows the first
+    few and links to the full list, on a page of its own."""
+    assert import_paths([LARGEST_REAL_TRIAL], publish=True).errors == []
+    trial = Trial.objects.get(registry_id="NCT06372145")
+    assert trial.sites.count() == 315
+
+    for near in ("", "?near=29425"):
+        found = weight(client, trial.get_absolute_url() + near)
+        assert found["raw"] <= BUDGET, (near, found)
 
 
 @pytest.mark.parametrize("name", ["trials:home", "trials:detail", "trials:handout"])

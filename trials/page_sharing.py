@@ -124,10 +124,12 @@ _PHASE_TYPE = {
 }
 
 
-def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
+def trial_json_ld(trial: Trial, *, url: str, sites: Iterable[Any] | None = None) -> dict[str, Any]:
     """schema.org data for a trial page: MedicalTrial, or MedicalStudy for an NIH project.
 
-    Reads only what the page already fetched (conditions and sites prefetched).
+    Reads only what the page already fetched (conditions and sites prefetched). `sites`: the
+    places to list (default: every site); a page that shows a few lists those few, and the
+    trial's places page lists them all.
     """
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -176,7 +178,7 @@ def trial_json_ld(trial: Trial, *, url: str) -> dict[str, Any]:
                 "addressCountry": tidy_capitals(site.country),
             },
         }
-        for site in trial.sites.all()
+        for site in (trial.sites.all() if sites is None else sites)
     ]
     if places:
         data["studyLocation"] = places

@@ -30,6 +30,7 @@ urlpatterns = [
     path("trials/list/", views.shortlist, name="shortlist"),
     path("trials/<registry_id:registry_id>/", views.trial_detail, name="detail"),
     path("trials/<registry_id:registry_id>/handout/", views.trial_handout, name="handout"),
+    path("trials/<registry_id:registry_id>/places/", views.trial_places, name="places"),
     # Anything after a trial's address (a mangled or old link) goes back to the trial's page.
     path("trials/<registry_id:registry_id>/<path:rest>", views.trial_extra_path, name="extra_path"),
 ]

@@ -122,12 +122,13 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
         return trial
     permalink = request.build_absolute_uri(trial.get_absolute_url())
     near = patient_place(request)
+    sites = site_list(trial.sites.all(), near.coordinates)
     response = render(
         request,
         "trials/detail.html",
         {
             "trial": trial,
-            "sites": site_list(trial.sites.all(), near.coordinates),
+            "sites": sites,
             "near": near,
             "eligibility": readable_eligibility(trial.eligibility_text),
             "summary_blocks": registry_blocks(trial.brief_summary),
@@ -135,13 +136,22 @@ def trial_detail(request: HtmxHttpRequest, registry_id: str) -> HttpResponse:
             "json_ld": kept(
                 # Its words (title, summary) are in the page's language.
                 ("json-ld", trial.pk, permalink, get_language()),
-                lambda: json_ld_script(trial_json_ld(trial, url=permalink)),
+                lambda: json_ld_script(
+                    trial_json_ld(trial, url=permalink, sites=_sites_shown_to_crawlers(trial))
+                ),
                 version=trial.updated_at.timestamp(),
             ),
         },
     )
     response.keep = not near.problem  # a message echoing what was typed is not kept
     return response
+
+
+def _sites_shown_to_crawlers(trial: Trial) -> list:
+    """Every site, or for a long list the first few the page shows without a ZIP code (its
+    places page lists them all)."""
+    listed = site_list(trial.sites.all())
+    return [item.site for item in listed.first] if listed.folded else list(trial.sites.all())
 
 
 @dataclass(frozen=True)
@@ -178,6 +188,36 @@ def trial_extra_path(request: HttpRequest, registry_id: str, rest: str) -> HttpR
     if isinstance(trial, HttpResponse):
         return trial
     return HttpResponsePermanentRedirect(reverse(url_name, args=[trial.registry_id]))
+
+
+@require_GET
+@shared_page(_one_trial)
+def trial_places(request: HttpRequest, registry_id: str) -> HttpResponse:
+    """Every place of a trial, by country, with its contacts: the trial page links here when
+    its list is long, and shows only the first few."""
+    trial = _trial_or_redirect(request, registry_id, "trials:places")
+    if isinstance(trial, HttpResponse):
+        return trial
+    near = patient_place(request)
+    trial_url = request.build_absolute_uri(trial.get_absolute_url())
+    response = render(
+        request,
+        "trials/places.html",
+        {
+            "trial": trial,
+            "sites": site_list(trial.sites.all(), near.coordinates),
+            "near": near,
+            "permalink": request.build_absolute_uri(reverse("trials:places", args=[registry_id])),
+            "json_ld": kept(
+                # Its words (title, summary) are in the page's language.
+                ("json-ld-places", trial.pk, trial_url, get_language()),
+                lambda: json_ld_script(trial_json_ld(trial, url=trial_url)),
+                version=trial.updated_at.timestamp(),
+            ),
+        },
+    )
+    response.keep = not near.problem  # a message echoing what was typed is not kept
+    return response
 
 
 @require_GET

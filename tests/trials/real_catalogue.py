@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 from django.test import Client
+from django.urls import reverse
 
 from trials.importers.service import import_paths
 from trials.models import Trial
@@ -46,6 +47,14 @@ def trial_pages(client: Client) -> Iterator[tuple[Trial, str]]:
     """Each trial and the HTML of its public page."""
     for trial in Trial.objects.order_by("registry_id"):
         response = client.get(trial.get_absolute_url())
+        assert response.status_code == 200, trial.registry_id
+        yield trial, response.content.decode()
+
+
+def places_pages(client: Client) -> Iterator[tuple[Trial, str]]:
+    """Each trial and the HTML of its places page (every site, with its contacts)."""
+    for trial in Trial.objects.order_by("registry_id"):
+        response = client.get(reverse("trials:places", args=[trial.registry_id]))
         assert response.status_code == 200, trial.registry_id
         yield trial, response.content.decode()
 

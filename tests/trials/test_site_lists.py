@@ -1,11 +1,13 @@
 """A trial's sites on its page and handout: nearest first from a ZIP code, long lists folded."""
 
+import json
 from html import unescape
 
 import pytest
 from django.urls import reverse
 
 from tests.builders import make_site, make_trial
+from tests.pages import scripts
 from trials.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +85,7 @@ def test_without_a_zip_code_the_patients_country_comes_first(client):
     assert "miles away" not in text
 
 
-def test_a_long_list_shows_the_nearest_few_then_every_place_by_country_folded(client):
+def long_list_trial():
     trial = make_trial("NCT01234567")
     for number in range(12):
         make_site(trial, facility=f"Clinic {number:02}", latitude=32.0 + number, longitude=-80.0)
@@ -92,16 +94,62 @@ def test_a_long_list_shows_the_nearest_few_then_every_place_by_country_folded(cl
     make_site(
         trial, facility="Closed Clinic", latitude=32.78, longitude=-79.95, status=Status.COMPLETED
     )
+    return trial
 
-    html = where(client.get(trial.get_absolute_url(), {"near": "29425"}))
 
-    shown, folded = html.split("<details", 1)
+def test_a_long_list_shows_the_nearest_few_and_links_to_every_place_by_country(client):
+    trial = long_list_trial()
+
+    text = where(client.get(trial.get_absolute_url(), {"near": "29425"}))
+
     for number in range(5):
-        assert f"Clinic {number:02}" in shown
-    assert "Clinic 05" not in shown
-    assert "Closed Clinic" not in shown  # nearest, but not taking people
-    assert "All 16 places, by country" in folded
-    assert "Clinic 11" in folded and "Hôpital 2" in folded
+        assert f"Clinic {number:02}" in text
+    assert "Clinic 05" not in text and "Hôpital" not in text
+    assert "Closed Clinic" not in text  # nearest, but not taking people
+    assert "All 16 places, by country" in text
+    places = reverse("trials:places", args=[trial.registry_id])
+    assert f'href="{places}?near=29425"' in text
+    assert f'href="{places}?near=29425#country-2">France</a> <span class="muted">(3)</span>' in text
+
+
+def test_the_places_page_lists_every_place_by_country_with_distances(client):
+    trial = long_list_trial()
+
+    response = client.get(reverse("trials:places", args=[trial.registry_id]), {"near": "29425"})
+
+    assert response.status_code == 200
+    assert "public" in response["Cache-Control"]
+    page = unescape(response.content.decode())
+    assert f'href="{trial.get_absolute_url()}?near=29425"' in page  # back to the study
+    text = page[page.index('id="places-title"') :]  # after the head's JSON-LD
+    assert "All 16 places where this study runs" in text
+    assert text.index("Clinic 00") < text.index("Clinic 11") < text.index("Hôpital 0")
+    assert "Closed Clinic" in text and "Hôpital 2" in text
+    assert 'id="country-2"' in text
+    assert "Less than 1 mile away" in text
+
+
+def test_search_engines_read_every_place_on_the_places_page_and_the_first_few_on_the_trial_page(
+    client,
+):
+    trial = long_list_trial()
+
+    def locations(url: str) -> list[str]:
+        [data] = scripts(client.get(url).content.decode(), "application/ld+json")
+        return [place["name"] for place in json.loads(data)["studyLocation"]]
+
+    assert len(locations(reverse("trials:places", args=[trial.registry_id]))) == 16
+    assert len(locations(trial.get_absolute_url())) == 5
+
+
+def test_the_places_page_of_an_unknown_trial_is_missing_and_other_spellings_redirect(client):
+    assert client.get(reverse("trials:places", args=["NCT09999999"])).status_code == 404
+    trial = long_list_trial()
+
+    response = client.get(reverse("trials:places", args=[trial.registry_id.lower()]))
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse("trials:places", args=[trial.registry_id])
 
 
 def test_a_long_list_without_a_zip_code_starts_with_sites_in_the_patients_country(client):
@@ -112,9 +160,8 @@ def test_a_long_list_without_a_zip_code_starts_with_sites_in_the_patients_countr
 
     html = where(client.get(trial.get_absolute_url()))
 
-    shown, folded = html.split("<details", 1)
-    assert "In the United States" in shown and "Charleston Clinic" in shown
-    assert "Hôpital" not in shown
+    assert "In the United States" in html and "Charleston Clinic" in html
+    assert "Hôpital" not in html
 
 
 def test_a_long_list_all_abroad_says_so(client):
