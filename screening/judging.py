@@ -98,6 +98,15 @@ def judge(signature: Signature, context: Context) -> Finding | None:
     return _group_finding(kind, subject, context)
 
 
+def answer_keys(signature: Signature) -> frozenset[str]:
+    """The answers judge() reads for this signature: its finding depends on nothing else but
+    today's date and the condition tree."""
+    kind, subject = signature.representative
+    if kind in ("age", "sex", "conditions"):
+        return frozenset({kind})
+    return frozenset(key for rule in subject for key in (rule.key, rule.depends_on) if key)
+
+
 _NA = "not_applicable"
 
 

@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import overload
 
 from screening.criteria import Finding, Signature, TrialCriteria
-from screening.judging import Context, judge
+from screening.judging import Context, answer_keys, judge
 
 
 class TrialSet(Sequence[TrialCriteria]):
@@ -38,6 +38,15 @@ class TrialSet(Sequence[TrialCriteria]):
         self.everyone = (1 << len(self._trials)) - 1
         self._orders: dict[int, tuple[Mapping[str, float] | None, Order]] = {}
         self._orders_lock = threading.Lock()
+        # Signatures by the answers their findings read, and those findings kept by the values
+        # of those answers (judged_once): a step judges again only what its answers changed,
+        # and patients who gave the same answers share the work.
+        reading: dict[frozenset[str], list[Signature]] = {}
+        for signature in self.masks:
+            reading.setdefault(answer_keys(signature), []).append(signature)
+        self.reading = {tuple(sorted(keys)): found for keys, found in reading.items()}
+        self._findings: dict[tuple, list[tuple[Signature, Finding]]] = {}
+        self._findings_of: tuple = ()  # the (today, condition tree) they were judged on
 
     @overload
     def __getitem__(self, index: int) -> TrialCriteria: ...
@@ -97,12 +106,48 @@ class TrialSet(Sequence[TrialCriteria]):
             self._orders[key] = (miles, found)
         return found
 
+    def judged_once(self, context: Context) -> Iterator[tuple[Signature, Finding]]:
+        """judge_each_once() for this set: findings kept by the answers they read."""
+        basis = (context.today, context.tree)
+        if self._findings_of != basis:
+            self._findings = {}
+            self._findings_of = basis
+        answers = context.answers
+        for keys, signatures in self.reading.items():
+            given = (keys, *(_frozen(answers.get(key, _MISSING)) for key in keys))
+            found = self._findings.get(given)
+            if found is None:
+                found = []
+                for signature in signatures:
+                    finding = judge(signature, context)
+                    if finding is not None:
+                        found.append((signature, finding))
+                if len(self._findings) >= MOST_FINDINGS:
+                    self._findings.clear()
+                self._findings[given] = found
+            yield from found
+
     def union_mask(self, signatures: Iterable[Signature]) -> int:
         """The trials that any of these signatures concerns, as a bit mask."""
         mask = 0
         for signature in signatures:
             mask |= self.masks.get(signature, 0)
         return mask
+
+
+# Findings kept per TrialSet: one entry per group of signatures and answers they read.
+MOST_FINDINGS = 4096
+_MISSING = object()
+
+
+def _frozen(answer: object) -> object:
+    """An answer as a dictionary key: lists (conditions, choices) as tuples, and the type kept
+    (True and 1 are equal keys, but not the same answer)."""
+    if isinstance(answer, list):
+        return tuple(_frozen(item) for item in answer)
+    if isinstance(answer, dict):
+        return tuple(sorted((key, _frozen(value)) for key, value in answer.items()))
+    return (type(answer), answer)
 
 
 # Orders kept per TrialSet (one per patient's place, as screening.loading keeps distances).
@@ -172,9 +217,9 @@ def judge_each_once(
     """Each distinct unit and set of registry facts with its finding, judged once however many
     trials share it (a trial's findings are those of its signatures)."""
     if isinstance(trials, TrialSet):
-        signatures: Iterable[Signature] = trials.masks
-    else:
-        signatures = frozenset().union(*(trial.signatures for trial in trials))
+        yield from trials.judged_once(context)
+        return
+    signatures = frozenset().union(*(trial.signatures for trial in trials))
     for signature in signatures:
         finding = judge(signature, context)
         if finding is not None:

@@ -611,3 +611,27 @@ def test_equal_units_share_one_signature_and_forgotten_ones_leave_the_table():
     gc.collect()
     assert len(criteria._signatures) == held
     assert first.signatures == make_trial_criteria(Rule("egfr", "gte", 30)).signatures
+
+
+def test_a_trial_set_keeps_findings_by_the_answers_they_read():
+    from screening.judging import Context
+    from screening.trialset import judge_each_once
+
+    trials = TrialSet(
+        [
+            make_trial_criteria(EGFR_30_DOCTOR, trial_id="NCT1"),
+            make_trial_criteria(PREGNANCY_EXCLUDED, trial_id="NCT2"),
+        ]
+    )
+
+    def findings(answers):
+        return dict(judge_each_once(trials, Context(answers, TODAY, TREE)))
+
+    first = findings({**FITS, "egfr": 25})
+    again = findings({**FITS, "egfr": 25})
+    assert all(again[key] is first[key] for key in first)  # kept, not judged again
+    changed = findings({**FITS, "egfr": 45})
+    moved = [key for key in first if changed[key] is not first[key]]
+    assert moved and all("egfr" in {rule.key for rule in first[key].rules} for key in moved)
+    plain = dict(judge_each_once(list(trials), Context({**FITS, "egfr": 45}, TODAY, TREE)))
+    assert changed == plain
