@@ -9,7 +9,8 @@ both share whatever else the machine is doing; the ratio is the page's requests 
 the mean of its two floors. "One request" is the median of seven sequential requests, warm.
 Bounded in time: wrk runs `--seconds` per measurement, gunicorn is stopped after each size.
 The databases are our own: a SQLite file in a temporary folder, and PostgreSQL's
-`findatrial_bench_served` (dropped and made again) at BENCH_POSTGRES_URL's server.
+`findatrial_bench_served` (or BENCH_POSTGRES_NAME; dropped and made again) at
+BENCH_POSTGRES_URL's server.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
-POSTGRES_NAME = "findatrial_bench_served"
+# Its own database, named apart when several people run it against one server.
+POSTGRES_NAME = os.environ.get("BENCH_POSTGRES_NAME", "findatrial_bench_served")
 WORKERS = 2
 CONNECTIONS = 8
 SAMPLES = 7
