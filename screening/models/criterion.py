@@ -10,12 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from screening.models.question import ConfirmedBy, Question
-from screening.questions import (
-    OPERATORS_BY_TYPE,
-    Operator,
-    QuestionSpec,
-    clean_criterion_value,
-)
+from screening.questions import OPERATORS_BY_TYPE, Operator, QuestionSpec, clean_criterion_value
 from trials.models import Condition, Trial
 
 

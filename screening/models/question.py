@@ -8,13 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from screening.questions import (
-    NEVER,
-    NOT_SURE,
-    UNITS,
-    QuestionSpec,
-    QuestionType,
-)
+from screening.questions import NEVER, NOT_SURE, UNITS, QuestionSpec, QuestionType
 from trials.languages import Written, in_page_language
 
 UNIT_CHOICES = [

@@ -7,10 +7,7 @@ from django.db.models import Case, Value, When
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from trials.choices import (
-    ContactRole,
-    ResearcherRole,
-)
+from trials.choices import ContactRole, ResearcherRole
 from trials.models.site import Site
 from trials.models.trial import Trial
 from trials.phones import Phone, national_format, phone_country, read_phone, tel_uri

@@ -5,10 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from trials.choices import (
-    Status,
-    site_takes_people,
-)
+from trials.choices import Status, site_takes_people
 from trials.countries import country_in_words
 from trials.models.trial import Trial
 from trials.places import PlacedBy
