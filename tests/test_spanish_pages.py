@@ -103,7 +103,7 @@ def test_the_list_as_a_page_and_as_the_fragment_a_filter_asks_for(client, catalo
     assert fragment["HX-Push-Url"] == "/es/trials/?open=1"
 
 
-def test_a_trial_page_and_its_handout(client, catalogue):
+def test_a_trial_page_its_handout_and_its_places(client, catalogue):
     page = client.get(es("trials:detail", "NCT06737380"))
     assert_spanish_page(page, "Quick facts", "Whom to contact", "Who can join, as registered")
     assert tags(page.content.decode(), "link", rel="canonical")[0]["href"] == (
@@ -113,6 +113,9 @@ def test_a_trial_page_and_its_handout(client, catalogue):
 
     handout = client.get(es("trials:handout", "NCT06737380"))
     assert_spanish_page(handout, "Whom to contact", "Print this page")
+
+    places = client.get(es("trials:places", "NCT06737380"))
+    assert_spanish_page(places, "Places by country")
 
 
 def test_a_short_list_from_a_clinician(client, catalogue):

@@ -119,6 +119,7 @@ def test_every_page_type_in_spanish_on_a_phone_passes_axe(demo, phone, browser, 
     visit("02-list", "/es/trials/?condition=sle")
     visit("03-trial", "/es/trials/NCT06737380/")
     visit("04-handout", "/es/trials/NCT06737380/handout/")
+    visit("04-places", "/es/trials/NCT02633163/places/?near=29425")
     visit("05-shortlist", "/es/trials/list/?ids=NCT06737380,NCT02633163")
     visit("06-not-found", "/es/trials/NCT00000000/")
 
