@@ -118,6 +118,22 @@ def test_a_trial_page_its_handout_and_its_places(client, catalogue):
     assert_spanish_page(places, "Places by country")
 
 
+def test_a_handout_with_only_the_registry_summary_says_it_is_english(client, catalogue):
+    make_trial("NCT05000001", brief_summary="A registry summary written by the sponsor.")
+    note = (
+        "We have not written this study in plain words yet. "
+        "Below is the registry's summary, in English."
+    )
+
+    handout = client.get(es("trials:handout", "NCT05000001"))
+    assert spanish(note) in words(handout)
+    summary = tags(handout.content.decode(), "p", **{"class": "handout__summary"})[0]
+    assert summary["lang"] == "en"
+
+    english = client.get(reverse("trials:handout", args=["NCT05000001"]))
+    assert "plain words yet" not in words(english)
+
+
 def test_a_short_list_from_a_clinician(client, catalogue):
     response = client.get(es("trials:shortlist", query="?ids=NCT06737380,NCT02633163"))
     assert_spanish_page(response, "Studies shared with you")
