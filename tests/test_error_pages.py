@@ -6,6 +6,10 @@ from html import unescape
 import pytest
 from django.template import loader
 from django.test import Client
+from django.utils import translation
+from django.utils.translation import gettext
+
+from tests.pages import tags
 
 pytestmark = pytest.mark.django_db
 
@@ -117,3 +121,20 @@ def test_a_server_error_gets_our_500_page(client, monkeypatch):
     looks_like_our_site(response)
     assert "Sorry, something went wrong on our side" in text(response)
     assert "a bug of ours" not in text(response)
+
+
+def test_a_server_error_on_a_spanish_page_says_so_in_spanish(client, monkeypatch):
+    def broken():
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr("trials.views.conditions_with_open_counts", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/es/")
+
+    assert response.status_code == 500
+    assert tags(response.content.decode(), "html")[0]["lang"] == "es"
+    with translation.override("es"):
+        sorry = gettext("Sorry, something went wrong on our side")
+    assert sorry != "Sorry, something went wrong on our side"
+    assert sorry in text(response)
