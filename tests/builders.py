@@ -134,3 +134,22 @@ def make_trial_criteria(*rules: Rule, **facts) -> TrialCriteria:
         "rules": rules,
     }
     return TrialCriteria(**(defaults | facts))
+
+
+def make_drafted_trial(registry_id: str = "NCT00000111", **fields) -> Trial:
+    """A lupus study whose registered text lists four requirements, with its criteria drafted:
+    age and sex lines are covered by the registry fields, eGFR and pregnancy by drafts, and
+    "able to swallow tablets" by nothing (so 3 of the 4 are checked)."""
+    from screening.drafts import draft_trials
+
+    defaults = {
+        "conditions": ("sle",),
+        "plain_title": "A drafted study",
+        "eligibility_text": (
+            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
+            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
+        ),
+    }
+    trial = make_trial(registry_id, **(defaults | fields))
+    draft_trials([trial])
+    return trial

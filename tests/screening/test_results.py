@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from screening import loading
-from tests.builders import make_contact, make_criterion, make_site, make_trial
+from tests.builders import make_contact, make_criterion, make_drafted_trial, make_site, make_trial
 from tests.pages import tags
 from tests.screening.steps import HTMX, answer, queries_for, text, walk
 from trials.models import Kind, Status
@@ -315,18 +315,7 @@ def test_warm_results_ask_the_database_five_questions(client, django_assert_num_
 
 
 def test_each_result_says_how_many_of_the_studys_requirements_we_checked(client):
-    from screening.drafts import draft_trials
-
-    trial = make_trial(
-        "NCT00000111",
-        conditions=("sle",),
-        plain_title="A drafted study",
-        eligibility_text=(
-            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
-            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
-        ),
-    )
-    draft_trials([trial])
+    make_drafted_trial()
     answer_all(client, sex="female", pregnant="yes")
 
     response = client.get(reverse(RESULTS))

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from screening import loading, shared_results
 from screening.models import SharedResult
-from tests.builders import make_criterion, make_trial
+from tests.builders import make_criterion, make_drafted_trial, make_trial
 from tests.pages import tags
 from tests.screening.steps import HTMX, text, walk
 
@@ -368,19 +368,8 @@ def test_the_shared_page_shows_the_date_answers_and_verdicts(client, shared_by_p
 
 
 def test_the_shared_page_says_how_many_of_each_studys_requirements_were_checked(client):
-    from screening.drafts import draft_trials
-
-    trial = make_trial(
-        "NCT00000111",
-        conditions=("sle",),
-        plain_title="A drafted study",
-        eligibility_text=(
-            "Inclusion Criteria:\n\n* Aged 18 to 75 years\n* eGFR of at least 30 mL/min/1.73m2\n"
-            "* Able to swallow tablets\n\nExclusion Criteria:\n\n* Pregnant\n"
-        ),
-    )
+    make_drafted_trial()
     make_trial("NCT00000112", conditions=("sle",), plain_title="A study we never counted")
-    draft_trials([trial])
     answer_all(client)
     share(client)
 
