@@ -1,4 +1,5 @@
-"""A trial's `updated_at` moves when its conditions or sites change, not only when it is saved.
+"""A trial's `updated_at` moves when its conditions, sites or contacts change, not only when it
+is saved.
 
 Versions read the newest `updated_at` from an index (trials.freshness for public pages,
 screening.loading for the questionnaire), so every change to what a trial shows or screens
@@ -11,7 +12,7 @@ from __future__ import annotations
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 
-from trials.models import Site, Trial
+from trials.models import Contact, Site, Trial
 
 
 def touch(trial_ids) -> None:
@@ -28,7 +29,8 @@ def conditions_changed(sender, instance, action: str, reverse: bool, pk_set, **k
         touch(list(instance.trials.values_list("pk", flat=True)))
 
 
-def site_changed(sender, instance: Site, raw: bool = False, **kwargs) -> None:
+def part_changed(sender, instance: Site | Contact, raw: bool = False, **kwargs) -> None:
+    """A site or contact saved or deleted on its own: pages and result cards show both."""
     if not raw:  # fixtures bring their own updated_at
         touch([instance.trial_id])
 
@@ -37,5 +39,7 @@ def connect() -> None:
     m2m_changed.connect(
         conditions_changed, sender=Trial.conditions.through, dispatch_uid="trials_touch_conditions"
     )
-    post_save.connect(site_changed, sender=Site, dispatch_uid="trials_touch_site_saved")
-    post_delete.connect(site_changed, sender=Site, dispatch_uid="trials_touch_site_deleted")
+    for part in (Site, Contact):
+        name = part._meta.model_name
+        post_save.connect(part_changed, sender=part, dispatch_uid=f"trials_touch_{name}_saved")
+        post_delete.connect(part_changed, sender=part, dispatch_uid=f"trials_touch_{name}_deleted")

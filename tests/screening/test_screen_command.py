@@ -285,6 +285,18 @@ def test_cached_trials_follow_a_condition_and_a_site_saved_on_their_own(empty_ca
     assert loading.cached_open_trials() is not reloaded is not first
 
 
+def test_the_data_version_moves_when_a_contact_is_saved_or_deleted_on_its_own(empty_cache):
+    from tests.builders import make_contact
+
+    trial = make_trial("NCT00000048")
+    before = loading.data_version()
+    contact = make_contact(trial)
+    added = loading.data_version()
+    contact.delete()
+
+    assert before != added != loading.data_version()
+
+
 def test_the_bank_is_kept_with_the_trials_and_checked_in_one_query(
     empty_cache, django_assert_num_queries
 ):
