@@ -51,6 +51,23 @@ POSTED_ANSWERS = {
 }
 
 
+def new_patients(count: int) -> list[dict]:
+    """`count` patients who finished the questionnaire, each with a ZIP code and age of their
+    own (real ZIP codes spread over the country): nothing worked out for one serves the next."""
+    import zipcodes
+
+    places = [
+        entry["zip_code"]
+        for entry in zipcodes.list_all()
+        if entry["zip_code_type"] == "STANDARD" and entry["lat"]
+    ]
+    stride = max(len(places) // count, 1)
+    return [
+        {**ALL_ANSWERS, "postal_code": places[index * stride % len(places)], "age": 18 + index % 62}
+        for index in range(count)
+    ]
+
+
 def session(answers: dict) -> dict:
     return {"answers": answers, "history": list(answers), "skipped": [], "scope": {}}
 

@@ -1,12 +1,17 @@
 """Pages under a real server: gunicorn and wrk on loopback, each page measured beside the floor.
 
     python -m tests.perf.served [--sizes 1000,10000] [--databases sqlite,postgres] [--seconds 4]
+                                [--pages results,step]
 
 For each database and size (smallest first, the data only grows) it starts gunicorn with two
 sync workers on 127.0.0.1, checks every page answers as expected, then for each page runs wrk
 on the floor (a bare Django view in the same gunicorn), on the page, and on the floor again, so
 both share whatever else the machine is doing; the ratio is the page's requests per second over
 the mean of its two floors. "One request" is the median of seven sequential requests, warm.
+The results page is measured twice: replaying one patient's answers (what the workers kept from
+the first request serves the rest), and with a new patient each request (their own ZIP code and
+age, from NEW_PATIENTS sessions), so nothing kept for one patient serves the next.
+`--pages` measures only the pages whose label holds one of its words.
 Bounded in time: wrk runs `--seconds` per measurement, gunicorn is stopped after each size.
 The databases are our own: a SQLite file in a temporary folder, and PostgreSQL's
 `findatrial_bench_served` (or BENCH_POSTGRES_NAME; dropped and made again) at
@@ -16,6 +21,7 @@ BENCH_POSTGRES_URL's server.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import re
 import secrets
@@ -39,6 +45,8 @@ POSTGRES_NAME = os.environ.get("BENCH_POSTGRES_NAME", "findatrial_bench_served")
 WORKERS = 2
 CONNECTIONS = 8
 SAMPLES = 7
+# Sessions of different patients for the "new patient each request" row: more than a run sends.
+NEW_PATIENTS = 3000
 # The floors bracket each page: the lower pair bound says how steady the machine was.
 HEADER = (
     f"{'page':<44} {'trials':>7} {'req/s':>8} {'floor req/s':>12} {'ratio':>6} {'goal':>5} "
@@ -55,6 +63,8 @@ class Page:
     method: str = "GET"
     body: str = ""
     headers: tuple[tuple[str, str], ...] = ()
+    # Session cookies taken in turn, one a request (a new patient each time), when given.
+    sessions: tuple[str, ...] = ()
 
     @property
     def goal(self) -> float:
@@ -85,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    parser.add_argument("--pages", default="", help="only pages whose label holds one of these")
     args = parser.parse_args(argv)
     if shutil.which("wrk") is None:
         print("wrk is missing: apt-get install -y wrk", file=sys.stderr)
@@ -98,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
             measured: list[Measured] = []
             for size in sizes:
                 _grow(env, size)
-                measured += _measure_size(env, size, args.seconds, args.port or _free_port())
+                port = args.port or _free_port()
+                measured += _measure_size(env, size, args.seconds, port, args.pages)
             results.append((database, measured))
             if database == "postgres":
                 _drop_postgres()
@@ -168,20 +180,24 @@ def _grow(env: dict[str, str], size: int) -> None:
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
 
 
-def _patient_sessions(env: dict[str, str]) -> dict[str, str]:
-    """Signed session cookies for a walk a few answers in and for a finished walk."""
+def _patient_sessions(env: dict[str, str]) -> dict[str, list[str]]:
+    """Session cookies for a walk a few answers in, for a finished walk, and for
+    NEW_PATIENTS finished walks of different patients."""
     code = (
         "import django; django.setup()\n"
-        "from tests.perf.patients import ALL_ANSWERS, FIRST_ANSWERS, session_cookie\n"
+        "from tests.perf.patients import ALL_ANSWERS, FIRST_ANSWERS, new_patients, session_cookie\n"
         "print(session_cookie(FIRST_ANSWERS)); print(session_cookie(ALL_ANSWERS))\n"
+        f"for answers in new_patients({NEW_PATIENTS}): print(session_cookie(answers))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
     ).stdout.split()
-    return {"step": out[0], "results": out[1]}
+    return {"step": out[:1], "results": out[1:2], "new": out[2:]}
 
 
-def _measure_size(env: dict[str, str], size: int, seconds: float, port: int) -> list[Measured]:
+def _measure_size(
+    env: dict[str, str], size: int, seconds: float, port: int, only: str = ""
+) -> list[Measured]:
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--workers", str(WORKERS), "--bind", f"127.0.0.1:{port}"]
@@ -193,6 +209,9 @@ def _measure_size(env: dict[str, str], size: int, seconds: float, port: int) -> 
     try:
         _wait_until_up(base)
         pages = _pages(base, _patient_sessions(env))
+        words = [word.strip() for word in only.split(",") if word.strip()]
+        if words:
+            pages = [page for page in pages if any(word in page.label for word in words)]
         floor = Page("floor", "/perf/floor/")
         for page in [floor, *pages]:  # each answers as expected, and warms the workers
             for _ in range(3):
@@ -213,10 +232,10 @@ def _measure_size(env: dict[str, str], size: int, seconds: float, port: int) -> 
         server.wait(timeout=30)
 
 
-def _pages(base: str, sessions: dict[str, str]) -> list[Page]:
+def _pages(base: str, sessions: dict[str, list[str]]) -> list[Page]:
     """The pages of the issue; the step's POST answers the question the GET shows."""
     csrf = secrets.token_hex(16)  # a 32-character secret serves as its own token
-    step_cookie = f"sessionid={sessions['step']}; csrftoken={csrf}"
+    step_cookie = f"sessionid={sessions['step'][0]}; csrftoken={csrf}"
     request = urllib.request.Request(f"{base}/check/", headers={"Cookie": step_cookie})
     with urllib.request.urlopen(request, timeout=30) as response:
         step_html = response.read().decode()
@@ -253,7 +272,13 @@ def _pages(base: str, sessions: dict[str, str]) -> list[Page]:
             "results /check/results/",
             "/check/results/",
             per_patient=True,
-            headers=(("Cookie", f"sessionid={sessions['results']}"),),
+            headers=(("Cookie", f"sessionid={sessions['results'][0]}"),),
+        ),
+        Page(
+            "results, a new patient each request",
+            "/check/results/",
+            per_patient=True,
+            sessions=tuple(sessions["new"]),
         ),
     ]
 
@@ -285,11 +310,17 @@ def _first_trial_path(base: str) -> str:
     return re.search(r'href="(/trials/NCT8\d+/)"', html).group(1)
 
 
+_turns = itertools.count()
+
+
 def _request(base: str, page: Page) -> urllib.request.Request:
+    headers = dict(page.headers)
+    if page.sessions:  # counted backwards, away from the ones wrk takes first
+        headers["Cookie"] = f"sessionid={page.sessions[-1 - next(_turns) % len(page.sessions)]}"
     return urllib.request.Request(
         base + page.path,
         data=page.body.encode() if page.method == "POST" else None,
-        headers=dict(page.headers),
+        headers=headers,
         method=page.method,
     )
 
@@ -328,6 +359,10 @@ def _wrk(base: str, page: Page, seconds: float) -> float:
             body = page.body.replace("\\", "\\\\").replace('"', '\\"')
             script.write_text(f'wrk.method = "POST"\nwrk.body = "{body}"\n')
             command += ["-s", str(script)]
+        elif page.sessions:
+            script = Path(folder) / "patients.lua"
+            script.write_text(_TAKE_TURNS.replace("SESSIONS", ", ".join(map(repr, page.sessions))))
+            command += ["-s", str(script)]
         out = subprocess.run(
             [*command, base + page.path], capture_output=True, text=True, check=True
         ).stdout
@@ -335,6 +370,25 @@ def _wrk(base: str, page: Page, seconds: float) -> float:
     if failed:
         raise SystemExit(f"{page.label}: {failed.group(1)} failed answers under wrk\n{out}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+# wrk's two threads each take every other session in turn, so no session is sent twice.
+_TAKE_TURNS = """
+local sessions = {SESSIONS}
+local threads = 0
+function setup(thread)
+  thread:set("first", threads)
+  threads = threads + 1
+end
+function init(args)
+  turn = first
+end
+function request()
+  turn = turn + 2
+  local cookie = "sessionid=" .. sessions[turn % #sessions + 1]
+  return wrk.format(nil, nil, {["Cookie"] = cookie})
+end
+"""
 
 
 def _worker_memory(master: int) -> list[float]:
