@@ -23,6 +23,7 @@ from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.geo import Point, SitePlaces, miles_from, open_site_places
 from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
+from screening.result_cards import KeptCards
 from screening.scope import Scope, condition_family, in_scope
 from screening.trialset import TrialSet
 from trials.languages import in_page_language
@@ -66,6 +67,8 @@ class QuestionBank:
     conditions: ConditionTree
     # The load it was kept with (question_bank()): screened() needs no second version check.
     loaded: _Loaded | None = field(default=None, repr=False, compare=False)
+    # Result cards made from this load in this bank's language (screening.result_cards).
+    cards: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
 
     @cached_property
     def by_key(self) -> dict[str, QuestionSpec]:

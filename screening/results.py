@@ -15,8 +15,9 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import QueryDict
+from django.utils.safestring import SafeString
 
-from screening import engine, geo, loading
+from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, nearest
 from screening.loading import QuestionBank
@@ -178,16 +179,16 @@ MOST_CONTACTS = 2
 
 
 def cards(
-    matches: Iterable[Match],
+    trial_ids: Iterable[str],
     trials: Mapping[str, Any],
     explained: Mapping[str, TrialResult],
     origin: Point | None,
 ) -> list[Card]:
-    """Cards for one page of matches; a trial unpublished since screening is left out."""
+    """Cards for these trials; a trial unpublished since screening is left out."""
     shown = []
-    for match in matches:
-        trial = trials.get(match.trial_id)
-        result = explained.get(match.trial_id)
+    for trial_id in trial_ids:
+        trial = trials.get(trial_id)
+        result = explained.get(trial_id)
         if trial is None or result is None:
             continue
         site, miles = (None, None)
@@ -304,41 +305,88 @@ def results_page(
     today: datetime.date,
     path: str,
     query: QueryDict,
+    only: str = "",
 ) -> ResultsPage:
-    """Judge every screened trial, page each group as `query` asks, and explain only the trials
-    on those pages: one query for the trials shown, beside the cache."""
+    """Judge every screened trial, page each group as `query` asks, and show the cards on those
+    pages (only group `only`'s, its first card focused, when "Show more" asks for one group).
+
+    A card made before for the same answers is reused (screening.result_cards); the others are
+    explained and rendered, after one query for those trials (and two for their sites and
+    contacts) beside the cache.
+    """
     judged = judge(state, bank, today=today)
     pages = {
         group.param: page_of(judged.groups[group.param], query.get(group.param)) for group in GROUPS
     }
-    shown_ids = {match.trial_id for page in pages.values() for match in page.object_list}
-    explained = explain(state, judged, shown_ids, bank, today=today)
-    trials = {
-        trial.registry_id: trial
-        for trial in Trial.objects.filter(registry_id__in=shown_ids).prefetch_related(
-            "conditions",
-            "sites",
-            Prefetch("contacts", queryset=Contact.objects.order_by("role", "id")),
+    shown = [group for group in GROUPS if group.param == only] or list(GROUPS)
+    given = state.answers.get(LOCATION_KEY)
+    postal_code = given if isinstance(given, str) else ""
+    screened, position_of = judged.screened, judged.screened.position_of
+    keys = {
+        (group.param, index): (
+            match.trial_id,
+            screened.answers_read(position_of[match.trial_id], state.answers),
+            postal_code,
+            bool(only) and index == 0,
         )
+        for group in shown
+        for index, match in enumerate(pages[group.param].object_list)
     }
+    html = {place: bank.cards.get(key) for place, key in keys.items()}
+    missing = {key for place, key in keys.items() if html[place] is None}
+    if missing:
+        made = _made_cards(missing, state, judged, bank, today=today)
+        for key, card in made.items():
+            bank.cards.put(key, card)
+        html = {place: found or made.get(keys[place]) for place, found in html.items()}
     group_pages = [
         GroupPage(
             param=group.param,
             verdict=str(group.verdict),
             page=pages[group.param],
-            cards=cards(pages[group.param].object_list, trials, explained, judged.origin),
+            cards=[
+                html[group.param, index]
+                for index in range(len(pages[group.param].object_list))
+                if html.get((group.param, index))
+            ],
             next_url=page_url(path, query, group.param, pages[group.param].number + 1),
             first_url=page_url(path, query, group.param, 1),
         )
         for group in GROUPS
     ]
-    postal_code = state.answers.get(LOCATION_KEY)
     return ResultsPage(
         group_pages={page.param: page for page in group_pages},
         total=len(judged.screened),
         located=judged.origin is not None,
-        postal_code=postal_code if isinstance(postal_code, str) else "",
+        postal_code=postal_code,
     )
+
+
+def _made_cards(
+    keys: set[tuple], state: FlowState, judged: Judged, bank: QuestionBank, *, today: datetime.date
+) -> dict[tuple, SafeString]:
+    """The cards of these keys (trial id, answers read, ZIP code, focus) explained and rendered;
+    a trial unpublished since screening has none."""
+    trial_ids = {key[0] for key in keys}
+    explained = explain(state, judged, trial_ids, bank, today=today)
+    trials = {
+        trial.registry_id: trial
+        for trial in Trial.objects.filter(registry_id__in=trial_ids).prefetch_related(
+            "sites", Prefetch("contacts", queryset=Contact.objects.order_by("role", "id"))
+        )
+    }
+    by_id = {
+        card.trial.registry_id: card for card in cards(trial_ids, trials, explained, judged.origin)
+    }
+    located = judged.origin is not None
+    return {
+        key: result_cards.render(
+            by_id[trial_id], postal_code=postal_code, located=located, focus=focus
+        )
+        for key in keys
+        for trial_id, _answers, postal_code, focus in [key]
+        if trial_id in by_id
+    }
 
 
 def page_url(path: str, query: QueryDict, param: str, number: int) -> str:

@@ -42,9 +42,12 @@ class TrialSet(Sequence[TrialCriteria]):
         # of those answers (judged_once): a step judges again only what its answers changed,
         # and patients who gave the same answers share the work.
         reading: dict[frozenset[str], list[Signature]] = {}
+        self._keys_read: dict[Signature, frozenset[str]] = {}
         for signature in self.masks:
-            reading.setdefault(answer_keys(signature), []).append(signature)
+            keys = self._keys_read[signature] = answer_keys(signature)
+            reading.setdefault(keys, []).append(signature)
         self.reading = {tuple(sorted(keys)): found for keys, found in reading.items()}
+        self._trial_reads: dict[int, tuple[str, ...]] = {}  # by position, as asked
         self._findings: dict[tuple, list[tuple[Signature, Finding]]] = {}
         self._findings_of: tuple = ()  # the (today, condition tree) they were judged on
 
@@ -126,6 +129,17 @@ class TrialSet(Sequence[TrialCriteria]):
                     self._findings.clear()
                 self._findings[given] = found
             yield from found
+
+    def answers_read(self, position: int, answers: Mapping[str, object]) -> tuple:
+        """The answers the trial at `position` reads, as a key: its verdict, reasons and
+        checklist depend on these alone (with today's date and the condition tree), so two
+        patients who gave them alike get the same words for it."""
+        keys = self._trial_reads.get(position)
+        if keys is None:
+            signatures = self._trials[position].signatures
+            read = frozenset().union(*(self._keys_read[signature] for signature in signatures))
+            keys = self._trial_reads[position] = tuple(sorted(read))
+        return tuple((key, _frozen(answers.get(key, _MISSING))) for key in keys)
 
     def union_mask(self, signatures: Iterable[Signature]) -> int:
         """The trials that any of these signatures concerns, as a bit mask."""

@@ -192,7 +192,10 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
     }
     if not state.has_started:
         return render(request, "screening/results.html", context)
-    page = results_page(state, bank, today=today, path=request.path, query=request.GET)
+    more_of = (request.htmx.target or "").removesuffix("-list") if request.htmx else ""
+    page = results_page(
+        state, bank, today=today, path=request.path, query=request.GET, only=more_of
+    )
     context |= {
         "sections": page.group_pages,
         "total": page.total,
@@ -201,7 +204,6 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         "given": given_answers(state, bank),
         "shared_link": _remembered_share(request, state),
     }
-    more_of = (request.htmx.target or "").removesuffix("-list") if request.htmx else ""
     if more_of in context["sections"]:
         context["section"] = context["sections"][more_of]
         response = render(request, "screening/results.html#more", context)

@@ -146,9 +146,7 @@ def test_a_card_shows_the_nearest_site_and_the_studys_own_contacts_first():
         ],
     )
 
-    (card,) = cards(
-        [Match("T", Verdict.LIKELY_ELIGIBLE)], {"T": study}, {"T": verdict("T")}, CHARLESTON
-    )
+    (card,) = cards(["T"], {"T": study}, {"T": verdict("T")}, CHARLESTON)
 
     assert card.site is near
     assert card.miles < 5
@@ -159,15 +157,13 @@ def test_without_a_central_contact_the_nearest_sites_contact_is_shown():
     near, far = FakeSite(1, 32.8, -79.95), FakeSite(2, 40.7, -74.0)
     study = FakeTrial([far, near], [FakeContact("far person", 2), FakeContact("near person", 1)])
 
-    (card,) = cards(
-        [Match("T", Verdict.LIKELY_ELIGIBLE)], {"T": study}, {"T": verdict("T")}, CHARLESTON
-    )
+    (card,) = cards(["T"], {"T": study}, {"T": verdict("T")}, CHARLESTON)
 
     assert [contact.name for contact in card.contacts] == ["near person"]
 
 
 def test_a_trial_gone_since_screening_gets_no_card():
-    assert cards([Match("gone", Verdict.LIKELY_ELIGIBLE)], {}, {}, None) == []
+    assert cards(["gone"], {}, {}, None) == []
 
 
 def test_distances_by_distinct_place_are_the_nearest_site_distances():

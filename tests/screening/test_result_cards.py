@@ -1,0 +1,179 @@
+"""Result cards kept by what they show (screening.result_cards): a card seen before is reused,
+and never one made for other answers, another ZIP code, another language or older data."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from screening import loading
+from screening.result_cards import KeptCards
+from screening.scope import Scope
+from tests.builders import make_contact, make_criterion, make_site, make_trial
+from tests.screening.steps import HTMX, walk
+from trials.models import Contact, Status
+
+pytestmark = pytest.mark.django_db
+
+RESULTS = "screening:results"
+CHARLESTON = {"latitude": 32.7862, "longitude": -79.9471}
+NEW_YORK = {"latitude": 40.7484, "longitude": -73.9967}
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    loading.clear_cache()
+    yield
+    loading.clear_cache()
+
+
+def cards_of(response) -> list[str]:
+    """Each result card's HTML, in page order."""
+    return re.findall(
+        r'<li class="result-card.*?</li>\s*(?=<li class="result-card|</ol>)',
+        response.content.decode(),
+        re.S,
+    )
+
+
+def patient(**answers) -> Client:
+    client = Client()
+    walk(client, {"age": "34", "conditions": ["sle"], **answers})
+    return client
+
+
+def test_a_results_page_seen_again_reuses_its_cards_and_asks_only_the_data_version(
+    django_assert_num_queries,
+):
+    for _number in range(3):
+        trial = make_trial(conditions=("sle",), sites=2)
+        make_site(trial, **CHARLESTON)
+        make_contact(trial)
+    client = patient(postal_code="29425")
+    first = client.get(reverse(RESULTS))
+
+    with django_assert_num_queries(1):  # the data version: no trial, site or contact read
+        again = client.get(reverse(RESULTS))
+
+    assert len(cards_of(first)) == 3
+    assert cards_of(again) == cards_of(first)
+
+
+def test_a_new_patient_gets_cards_for_their_own_answers_and_zip_code(
+    django_assert_num_queries,
+):
+    for title, min_age in (("For people over 50", 50), ("For adults", 18)):
+        trial = make_trial(conditions=("sle",), min_age_value=min_age, plain_title=title)
+        make_site(trial, **CHARLESTON)
+        make_site(trial, facility="NYU Langone", city="New York", state="New York", **NEW_YORK)
+    in_charleston = patient(postal_code="29425")
+    in_charleston.get(reverse(RESULTS))
+    in_new_york = patient(age="55", postal_code="10001")
+
+    with django_assert_num_queries(4):  # the version, then the trials, their sites and contacts
+        page = in_new_york.get(reverse(RESULTS)).content.decode()
+
+    charleston_page = in_charleston.get(reverse(RESULTS)).content.decode()
+    older_in_charleston = patient(age="55", postal_code="29425")
+    older_page = older_in_charleston.get(reverse(RESULTS)).content.decode()
+    assert "Your age fits this study (50 years" in older_page  # A's card said it does not
+    assert "You said you are 34" not in older_page
+    assert "You said you are 34" in charleston_page
+    assert "Nearest place: Medical University of South Carolina" in charleston_page
+    assert "You said you are 34" not in page
+    assert "Nearest place: NYU Langone" in page
+    assert "?near=10001" in page and "?near=29425" not in page
+
+
+def test_an_editors_change_shows_on_the_next_results_page():
+    trial = make_trial(conditions=("sle",), plain_title="The old title")
+    client = patient()
+    assert "The old title" in client.get(reverse(RESULTS)).content.decode()
+
+    trial.plain_title = "The new title"
+    trial.save()
+    page = client.get(reverse(RESULTS)).content.decode()
+
+    assert "The new title" in page and "The old title" not in page
+
+
+def test_a_contact_changed_on_its_own_shows_on_the_next_results_page():
+    trial = make_trial(conditions=("sle",))
+    old = make_contact(trial, phone="(843) 555-0100")
+    client = patient()
+    assert "555-0100" in client.get(reverse(RESULTS)).content.decode()
+
+    Contact.objects.filter(pk=old.pk).delete()  # through a query, as an import does
+    make_contact(trial, phone="(843) 555-0199")  # saved on its own, the trial left alone
+    page = client.get(reverse(RESULTS)).content.decode()
+
+    assert "555-0199" in page and "555-0100" not in page
+
+
+def test_a_study_that_closes_leaves_the_kept_cards():
+    trial = make_trial(conditions=("sle",), plain_title="Soon closed")
+    client = patient()
+    assert "Soon closed" in client.get(reverse(RESULTS)).content.decode()
+
+    trial.status = Status.COMPLETED
+    trial.save()
+
+    assert "Soon closed" not in client.get(reverse(RESULTS)).content.decode()
+
+
+def test_the_same_answers_in_spanish_get_spanish_cards():
+    make_trial(conditions=("sle",))
+    client = patient()
+    english = client.get(reverse(RESULTS)).content.decode()
+    spanish = client.get("/es" + reverse(RESULTS)).content.decode()
+
+    assert "Why it may fit" in english
+    assert "Why it may fit" not in spanish
+    assert "Por qué podría participar" in spanish
+
+
+def test_a_card_that_took_the_focus_for_show_more_does_not_take_it_on_a_full_page():
+    for number in range(12):
+        make_trial(conditions=("sle",), plain_title=f"Study {number:02d}")
+    client = patient()
+    more = client.get(reverse(RESULTS) + "?likely=2", HTTP_HX_TARGET="likely-list", **HTMX)
+    full = client.get(reverse(RESULTS) + "?likely=2")
+
+    assert more.content.decode().count("autofocus") == 1
+    assert all("autofocus" not in card for card in cards_of(full))
+
+
+def test_cards_quote_answers_so_they_never_reach_the_shared_cache():
+    make_trial(conditions=("sle",), min_age_value=50)
+    client = patient()
+    assert "You said you are 34" in client.get(reverse(RESULTS)).content.decode()
+
+    shared = [cache.get(key) for key in getattr(cache, "_cache", {})]
+    assert not any("You said you are 34" in str(value) for value in shared)
+
+
+def test_kept_cards_drop_the_least_recently_used_first():
+    kept = KeptCards(size=2)
+    kept.put("a", "A")
+    kept.put("b", "B")
+    assert kept.get("a") == "A"  # "a" is now the most recent
+    kept.put("c", "C")
+
+    assert kept.get("b") is None
+    assert (kept.get("a"), kept.get("c"), len(kept)) == ("A", "C", 2)
+
+
+def test_criteria_read_only_the_answers_they_need():
+    trial = make_trial(conditions=("sle",))
+    make_criterion(trial, "egfr", "gte", 30)
+    screened = loading.cached_screened(Scope(), loading.condition_tree())
+    position = screened.position_of[trial.registry_id]
+
+    one = screened.answers_read(position, {"age": 34, "egfr": 60, "weight": 70})
+    other = screened.answers_read(position, {"age": 34, "egfr": 60, "weight": 95})
+    lower = screened.answers_read(position, {"age": 34, "egfr": 20, "weight": 70})
+
+    assert one == other  # weight is not among what it reads
+    assert one != lower
