@@ -30,6 +30,8 @@ from trials.languages import Written, in_page_language
 from trials.names import tidy_capitals
 from trials.registry_text import unescape_registry_text
 
+_STATUS_LABELS = dict(Status.choices)  # lazy labels: translated when read
+
 
 class Condition(models.Model):
     """A disease a trial studies, under the stable slug the questionnaire uses."""
@@ -338,7 +340,8 @@ class Trial(models.Model):
             return _("Funded research, not enrolling patients")
         if self.is_unknown_status:
             return _("Not confirmed open")
-        return self.get_status_display()
+        # Not get_status_display(): it hashes every choice's lazy label, translating each.
+        return str(_STATUS_LABELS.get(self.status, self.status))
 
     @property
     def is_nih_project(self) -> bool:
