@@ -13,7 +13,7 @@ from typing import Protocol, TypeVar
 
 from trials.choices import site_takes_people
 from trials.places import zip_coordinates
-from trials.site_lists import miles_between
+from trials.site_lists import Radians, in_radians, miles_between, miles_to_each
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class SitePlaces:
 
     places: tuple[Point, ...]
     trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
+    radians: tuple[Radians, ...]  # each place's, for miles_to_each()
 
 
 def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
@@ -85,13 +86,14 @@ def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]
     return SitePlaces(
         places=tuple(Point(latitude, longitude) for latitude, longitude in numbers),
         trials_at={key: tuple(ids) for key, ids in trials_at.items()},
+        radians=tuple(in_radians(place) for place in numbers),
     )
 
 
 def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
     """The distance to each trial's nearest open site (closed sites and sites without
     coordinates are left out), measuring each distinct place once."""
-    distances = [haversine_miles(origin, place) for place in sites.places]
+    distances = miles_to_each((origin.latitude, origin.longitude), sites.radians)
     miles: dict[str, float] = {}
     for numbers, trial_ids in sites.trials_at.items():
         nearest_place = min(distances[number] for number in numbers)

@@ -23,13 +23,32 @@ FIRST_FEW = 5
 
 def miles_between(origin: Coordinates, destination: Coordinates) -> float:
     """The great-circle distance between two points, in miles."""
+    return miles_to_each(origin, [in_radians(destination)])[0]
+
+
+# A place as miles_to_each() reads it: latitude and longitude in radians, and the latitude's
+# cosine, worked out once for a place measured from many origins.
+Radians = tuple[float, float, float]
+
+
+def in_radians(place: Coordinates) -> Radians:
+    latitude, longitude = map(math.radians, place)
+    return latitude, longitude, math.cos(latitude)
+
+
+def miles_to_each(origin: Coordinates, places: Iterable[Radians]) -> list[float]:
+    """The great-circle distance (haversine) from `origin` to each place, in miles."""
     lat1, lon1 = map(math.radians, origin)
-    lat2, lon2 = map(math.radians, destination)
-    a = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_MILES * math.asin(min(1.0, math.sqrt(a)))
+    cos1 = math.cos(lat1)
+    sin, asin, sqrt = math.sin, math.asin, math.sqrt
+    return [
+        2
+        * EARTH_RADIUS_MILES
+        * asin(
+            min(1.0, sqrt(sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2))
+        )
+        for lat2, lon2, cos2 in places
+    ]
 
 
 @dataclass(frozen=True)
