@@ -15,15 +15,17 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
 from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
+from screening.display import given_answers
 from screening.geo import Point, nearest
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
 from screening.state import FlowState
-from screening.trialset import TrialSet, positions_in
+from screening.trialset import TrialSet, frozen_answers, positions_in
 from trials.models import Contact, Trial
 from trials.regions import HOME_COUNTRY
 
@@ -322,10 +324,11 @@ def results_page(
     given = state.answers.get(LOCATION_KEY)
     postal_code = given if isinstance(given, str) else ""
     screened, position_of = judged.screened, judged.screened.position_of
+    answers = frozen_answers(state.answers)
     keys = {
         (group.param, index): (
             match.trial_id,
-            screened.answers_read(position_of[match.trial_id], state.answers),
+            screened.answers_read(position_of[match.trial_id], answers),
             postal_code,
             bool(only) and index == 0,
         )
@@ -387,6 +390,19 @@ def _made_cards(
         for trial_id, _answers, postal_code, focus in [key]
         if trial_id in by_id
     }
+
+
+def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
+    """The "Your answers" section, kept with the cards (by the answers, skips and their order)."""
+    answers = tuple(sorted(frozen_answers(state.answers).items()))
+    key = ("given", state.history, state.skipped, answers)
+    html = bank.cards.get(key)
+    if html is None:
+        html = render_to_string(
+            "screening/results.html#given-answers", {"given": given_answers(state, bank)}
+        )
+        bank.cards.put(key, html)
+    return html
 
 
 def page_url(path: str, query: QueryDict, param: str, number: int) -> str:

@@ -131,15 +131,15 @@ class TrialSet(Sequence[TrialCriteria]):
             yield from found
 
     def answers_read(self, position: int, answers: Mapping[str, object]) -> tuple:
-        """The answers the trial at `position` reads, as a key: its verdict, reasons and
-        checklist depend on these alone (with today's date and the condition tree), so two
-        patients who gave them alike get the same words for it."""
+        """The answers the trial at `position` reads, as a key (`answers` as frozen_answers()
+        gives them): its verdict, reasons and checklist depend on these alone (with today's
+        date and the condition tree), so two patients who gave them alike get the same words."""
         keys = self._trial_reads.get(position)
         if keys is None:
             signatures = self._trials[position].signatures
             read = frozenset().union(*(self._keys_read[signature] for signature in signatures))
             keys = self._trial_reads[position] = tuple(sorted(read))
-        return tuple((key, _frozen(answers.get(key, _MISSING))) for key in keys)
+        return tuple((key, answers.get(key, _MISSING)) for key in keys)
 
     def union_mask(self, signatures: Iterable[Signature]) -> int:
         """The trials that any of these signatures concerns, as a bit mask."""
@@ -152,6 +152,11 @@ class TrialSet(Sequence[TrialCriteria]):
 # Findings kept per TrialSet: one entry per group of signatures and answers they read.
 MOST_FINDINGS = 4096
 _MISSING = object()
+
+
+def frozen_answers(answers: Mapping[str, object]) -> dict[str, object]:
+    """Answers as dictionary keys (TrialSet.answers_read)."""
+    return {key: _frozen(answer) for key, answer in answers.items()}
 
 
 def _frozen(answer: object) -> object:

@@ -22,10 +22,10 @@ from django_htmx.http import HttpResponseClientRedirect, replace_url
 
 from findatrial.htmx import HtmxHttpRequest
 from screening import loading, questionnaire, shared_results
-from screening.display import given_answers, show
+from screening.display import show
 from screening.loading import QuestionBank
 from screening.questionnaire import Step
-from screening.results import results_page
+from screening.results import given_section, results_page
 from screening.scope import is_link, scope_words
 from screening.state import (
     SESSION_KEY,
@@ -201,7 +201,7 @@ def results(request: HtmxHttpRequest) -> HttpResponse:
         "total": page.total,
         "located": page.located,
         "postal_code": page.postal_code,
-        "given": given_answers(state, bank),
+        "given_answers": given_section(state, bank),
         "shared_link": _remembered_share(request, state),
     }
     if more_of in context["sections"]:

@@ -11,8 +11,9 @@ from django.urls import reverse
 from screening import loading
 from screening.result_cards import KeptCards
 from screening.scope import Scope
+from screening.trialset import frozen_answers
 from tests.builders import make_contact, make_criterion, make_site, make_trial
-from tests.screening.steps import HTMX, walk
+from tests.screening.steps import HTMX, answer, walk
 from trials.models import Contact, Status
 
 pytestmark = pytest.mark.django_db
@@ -171,9 +172,24 @@ def test_criteria_read_only_the_answers_they_need():
     screened = loading.cached_screened(Scope(), loading.condition_tree())
     position = screened.position_of[trial.registry_id]
 
-    one = screened.answers_read(position, {"age": 34, "egfr": 60, "weight": 70})
-    other = screened.answers_read(position, {"age": 34, "egfr": 60, "weight": 95})
-    lower = screened.answers_read(position, {"age": 34, "egfr": 20, "weight": 70})
+    def read(answers):
+        return screened.answers_read(position, frozen_answers(answers))
+
+    one = read({"age": 34, "egfr": 60, "weight": 70})
+    other = read({"age": 34, "egfr": 60, "weight": 95})
+    lower = read({"age": 34, "egfr": 20, "weight": 70})
 
     assert one == other  # weight is not among what it reads
     assert one != lower
+
+
+def test_your_answers_follow_a_changed_answer():
+    make_trial(conditions=("sle",))
+    client = patient()
+    assert "34 years" in client.get(reverse(RESULTS)).content.decode()
+
+    answer(client, "age", "41", edit="1")
+    page = client.get(reverse(RESULTS)).content.decode()
+
+    given = page.split('id="given-title"')[1]
+    assert "41 years" in given and "34 years" not in given
