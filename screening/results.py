@@ -34,16 +34,21 @@ PAGE_SIZE = 10
 
 @dataclass(frozen=True)
 class Group:
-    """One of the three result groups; `param` is its page number's name in the address."""
+    """One of the three result groups; `param` is its page number's name in the address.
+
+    A folded group starts closed: its cards are made only once someone opens it (its page
+    number is in the address, or "Show more" asks for it).
+    """
 
     param: str
     verdict: Verdict
+    folded: bool = False
 
 
 GROUPS: tuple[Group, ...] = (
     Group("likely", Verdict.LIKELY_ELIGIBLE),
     Group("ask", Verdict.ASK_DOCTOR),
-    Group("not", Verdict.NOT_ELIGIBLE),
+    Group("not", Verdict.NOT_ELIGIBLE, folded=True),
 )
 
 
@@ -288,6 +293,8 @@ class GroupPage:
     cards: list
     next_url: str
     first_url: str
+    folded: bool = False  # closed, its cards not made yet: open_url shows them
+    open_url: str = ""
 
 
 @dataclass(frozen=True)
@@ -310,7 +317,8 @@ def results_page(
     only: str = "",
 ) -> ResultsPage:
     """Judge every screened trial, page each group as `query` asks, and show the cards on those
-    pages (only group `only`'s, its first card focused, when "Show more" asks for one group).
+    pages (only group `only`'s when "Show more" asks for one group, its first new card
+    focused; a folded group's only once it is opened, the focus left where it was).
 
     A card made before for the same answers is reused (screening.result_cards); the others are
     explained and rendered, after one query for those trials (and two for their sites and
@@ -320,7 +328,9 @@ def results_page(
     pages = {
         group.param: page_of(judged.groups[group.param], query.get(group.param)) for group in GROUPS
     }
-    shown = [group for group in GROUPS if group.param == only] or list(GROUPS)
+    shown = [group for group in GROUPS if group.param == only] or [
+        group for group in GROUPS if not group.folded or group.param in query
+    ]
     given = state.answers.get(LOCATION_KEY)
     postal_code = given if isinstance(given, str) else ""
     screened, position_of = judged.screened, judged.screened.position_of
@@ -330,7 +340,7 @@ def results_page(
             match.trial_id,
             screened.answers_read(position_of[match.trial_id], answers),
             postal_code,
-            bool(only) and index == 0,
+            index == 0 and group.param == only and pages[only].number > 1,
         )
         for group in shown
         for index, match in enumerate(pages[group.param].object_list)
@@ -354,6 +364,8 @@ def results_page(
             ],
             next_url=page_url(path, query, group.param, pages[group.param].number + 1),
             first_url=page_url(path, query, group.param, 1),
+            folded=group not in shown,
+            open_url=page_url(path, query, group.param, 1, named=True),
         )
         for group in GROUPS
     ]
@@ -405,10 +417,11 @@ def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
     return html
 
 
-def page_url(path: str, query: QueryDict, param: str, number: int) -> str:
-    """This page's address with group `param` at page `number` (page 1 is left out)."""
+def page_url(path: str, query: QueryDict, param: str, number: int, *, named: bool = False) -> str:
+    """This page's address with group `param` at page `number` (page 1 is left out unless
+    `named`: a folded group's first page opens it)."""
     query = query.copy()
-    if number > 1:
+    if number > 1 or named:
         query[param] = str(number)
     else:
         query.pop(param, None)

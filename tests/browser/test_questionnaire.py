@@ -98,11 +98,14 @@ def test_a_patient_finishes_the_questionnaire_on_a_phone_with_the_keyboard_alone
     assert likely_before > 0
     assert_accessible(phone)
 
-    # The not-eligible group opens from the keyboard and shows its reasons.
+    # The not-eligible group opens from the keyboard and brings its cards, the focus kept.
+    assert phone.locator("#not-list .result-card").count() == 0
     tab_to(phone, lambda element: element["tag"] == "SUMMARY")
     phone.keyboard.press("Enter")
     assert phone.locator(".group--not details").get_attribute("open") is not None
+    phone.locator("#not-list .result-card").first.wait_for()
     assert "You did not choose that." in phone.locator(".group--not").inner_text()
+    assert focused(phone)["tag"] == "SUMMARY"
     assert_accessible(phone)
 
     # Change one answer from the results: the age, to one no study takes.

@@ -56,7 +56,7 @@ def answer_all(client, **answers):
 def test_results_come_in_three_groups_with_reasons_and_a_checklist(client, three_kinds):
     answer_all(client)
 
-    response = client.get(reverse(RESULTS))
+    response = client.get(reverse(RESULTS) + "?not=1")  # the not-eligible group opened
 
     assert response.status_code == 200
     likely_part, ask_part, not_part = groups(response)
@@ -69,14 +69,37 @@ def test_results_come_in_three_groups_with_reasons_and_a_checklist(client, three
     assert "This study is for people aged 50 years or older. You said you are 34." in not_part
 
 
-def test_not_eligible_studies_are_collapsed(client, three_kinds):
+def test_not_eligible_studies_are_folded_and_come_when_opened(client, three_kinds):
     answer_all(client)
 
     body = client.get(reverse(RESULTS)).content.decode()
 
-    not_eligible = body.split('id="not-title"')[1]
-    assert "<details>" in not_eligible
+    not_eligible = body.split('id="not-title"')[1].split('id="given-title"')[0]
+    (details,) = tags(not_eligible, "details")
+    assert "open" not in details
+    assert details["data-hx-get"] == "/check/results/?not=1"
+    assert details["data-hx-trigger"] == "toggle once"
+    assert details["data-hx-target"] == "#not-list"
     assert "Show the 1 study that does not fit, and why" in text_of(not_eligible)
+    assert "A study for older people" not in not_eligible  # not made until opened
+    # Without JavaScript, a link opens the group on a page of its own.
+    assert tags(not_eligible, "a", href="/check/results/?not=1#not-title")
+    opened = client.get(reverse(RESULTS) + "?not=1").content.decode()
+    assert tags(opened.split('id="not-title"')[1], "details", open="")
+    assert "A study for older people" in opened.split('id="not-title"')[1]
+
+
+def test_opening_the_not_eligible_group_with_htmx_brings_its_cards(client, three_kinds):
+    answer_all(client)
+
+    response = client.get(reverse(RESULTS) + "?not=1", HTTP_HX_TARGET="not-list", **HTMX)
+
+    body = response.content.decode()
+    assert "<html" not in body
+    assert "A study for older people" in body
+    assert "A likely study" not in body and "A study to ask about" not in body
+    assert tags(body, "p", id="not-more", data_hx_swap_oob="outerHTML")
+    assert "autofocus" not in body  # opening a group leaves the focus on its summary
 
 
 def text_of(fragment: str) -> str:
