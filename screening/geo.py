@@ -94,9 +94,10 @@ def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
     """The distance to each trial's nearest open site (closed sites and sites without
     coordinates are left out), measuring each distinct place once."""
     distances = miles_to_each((origin.latitude, origin.longitude), sites.radians)
+    at = distances.__getitem__
     miles: dict[str, float] = {}
     for numbers, trial_ids in sites.trials_at.items():
-        nearest_place = min(distances[number] for number in numbers)
+        nearest_place = at(numbers[0]) if len(numbers) == 1 else min(map(at, numbers))
         for trial_id in trial_ids:
             miles[trial_id] = nearest_place
     return miles

@@ -73,6 +73,13 @@ class TrialSet(Sequence[TrialCriteria]):
         return {trial.trial_id: trial.conditions for trial in self._trials}
 
     @cached_property
+    def _in_id_order(self) -> list[int]:
+        """The trials' positions, by trial id."""
+        return sorted(
+            range(len(self._trials)), key=lambda position: self._trials[position].trial_id
+        )
+
+    @cached_property
     def position_of(self) -> dict[str, int]:
         """Each trial's position, by trial id."""
         return {trial.trial_id: position for position, trial in enumerate(self._trials)}
@@ -95,10 +102,9 @@ class TrialSet(Sequence[TrialCriteria]):
             return kept[1]
         far = float("inf")
         distances = miles or {}
-        ranked = sorted(
-            range(len(self._trials)),
-            key=lambda p: (distances.get(self._trials[p].trial_id, far), self._trials[p].trial_id),
-        )
+        miles_at = [distances.get(trial.trial_id, far) for trial in self._trials]
+        # A stable sort by distance alone of the trials in id order: ties stay in id order.
+        ranked = sorted(self._in_id_order, key=miles_at.__getitem__)
         rank = [0] * len(ranked)
         for place, position in enumerate(ranked):
             rank[position] = place
