@@ -394,3 +394,14 @@ def test_the_nearest_place_abroad_names_its_country_in_the_pages_language(client
     )
     assert "Korea" not in pages["es"]
     assert "Seoul National University Hospital, Seoul, South Korea" in pages["en"]
+
+
+def test_with_no_study_ruled_out_there_is_nothing_to_open(client):
+    make_trial(conditions=("sle",), plain_title="A study for anyone with lupus")
+    answer_all(client)
+
+    body = client.get(reverse(RESULTS)).content.decode()
+
+    not_eligible = body.split('id="not-title"')[1].split('id="given-title"')[0]
+    assert not tags(not_eligible, "details")
+    assert "0 studies" in text_of(not_eligible)
