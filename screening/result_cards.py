@@ -19,6 +19,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
@@ -30,24 +31,28 @@ TEMPLATE = "screening/_result_card.html"
 
 
 class KeptCards:
-    """Up to `size` cards' HTML by key, the least recently used dropped first. Thread-safe."""
+    """Up to `size` cards' HTML by key, the least recently used dropped first. Thread-safe.
+
+    The results page keeps its other work for given answers here too (its "Your answers"
+    section, the verdicts by group): the same rules, the same bound.
+    """
 
     def __init__(self, size: int = MOST_CARDS) -> None:
         self.size = size
-        self._html: OrderedDict[Hashable, SafeString] = OrderedDict()
+        self._html: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self._html)
 
-    def get(self, key: Hashable) -> SafeString | None:
+    def get(self, key: Hashable) -> Any:
         with self._lock:
             html = self._html.get(key)
             if html is not None:
                 self._html.move_to_end(key)
             return html
 
-    def put(self, key: Hashable, html: SafeString) -> None:
+    def put(self, key: Hashable, html: Any) -> None:
         with self._lock:
             self._html[key] = html
             self._html.move_to_end(key)

@@ -237,7 +237,18 @@ class Judged:
 
 
 def judge(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
-    """The patient's trials (from the per-process cache) judged without words and grouped."""
+    """The patient's trials (from the per-process cache) judged without words and grouped;
+    kept with the cards by the answers, for a patient who comes back to the results."""
+    key = ("judged", state.scope, tuple(sorted(frozen_answers(state.answers).items())))
+    kept = bank.cards.get(key)
+    if isinstance(kept, Judged):
+        return kept
+    judged = _judged(state, bank, today=today)
+    bank.cards.put(key, judged)
+    return judged
+
+
+def _judged(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
     screened = bank.screened(state.scope)
     masks = engine.verdict_masks(state.answers, screened, today=today, conditions=bank.conditions)
     postal_code = state.answers.get(LOCATION_KEY)

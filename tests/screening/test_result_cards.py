@@ -183,13 +183,15 @@ def test_criteria_read_only_the_answers_they_need():
     assert one != lower
 
 
-def test_your_answers_follow_a_changed_answer():
-    make_trial(conditions=("sle",))
+def test_your_answers_and_verdicts_follow_a_changed_answer():
+    make_trial(conditions=("sle",), min_age_value=40)
     client = patient()
-    assert "34 years" in client.get(reverse(RESULTS)).content.decode()
+    first = client.get(reverse(RESULTS)).content.decode()
+    assert "34 years" in first and "Not eligible: 1" in first
 
     answer(client, "age", "41", edit="1")
     page = client.get(reverse(RESULTS)).content.decode()
 
     given = page.split('id="given-title"')[1]
     assert "41 years" in given and "34 years" not in given
+    assert "Not eligible: 0" in page  # judged again, not the kept verdicts
