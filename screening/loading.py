@@ -67,8 +67,12 @@ class QuestionBank:
     conditions: ConditionTree
     # The load it was kept with (question_bank()): screened() needs no second version check.
     loaded: _Loaded | None = field(default=None, repr=False, compare=False)
-    # Result cards made from this load in this bank's language (screening.result_cards).
+    # Result cards made from this load in this bank's language (screening.result_cards), and
+    # the results pages' verdicts by group, fewer: each holds its ZIP code's distances.
     cards: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
+    judged: KeptCards = field(
+        default_factory=lambda: KeptCards(MOST_ORIGINS), repr=False, compare=False
+    )
 
     @cached_property
     def by_key(self) -> dict[str, QuestionSpec]:

@@ -33,8 +33,8 @@ TEMPLATE = "screening/_result_card.html"
 class KeptCards:
     """Up to `size` cards' HTML by key, the least recently used dropped first. Thread-safe.
 
-    The results page keeps its other work for given answers here too (its "Your answers"
-    section, the verdicts by group): the same rules, the same bound.
+    The results page keeps its other work for given answers in one too: its "Your answers"
+    section with the cards, its verdicts by group in a smaller one (loading.QuestionBank).
     """
 
     def __init__(self, size: int = MOST_CARDS) -> None:

@@ -239,12 +239,12 @@ class Judged:
 def judge(state: FlowState, bank: QuestionBank, *, today: datetime.date) -> Judged:
     """The patient's trials (from the per-process cache) judged without words and grouped;
     kept with the cards by the answers, for a patient who comes back to the results."""
-    key = ("judged", state.scope, tuple(sorted(frozen_answers(state.answers).items())))
-    kept = bank.cards.get(key)
-    if isinstance(kept, Judged):
+    key = (state.scope, tuple(sorted(frozen_answers(state.answers).items())))
+    kept = bank.judged.get(key)
+    if kept is not None:
         return kept
     judged = _judged(state, bank, today=today)
-    bank.cards.put(key, judged)
+    bank.judged.put(key, judged)
     return judged
 
 

@@ -195,3 +195,19 @@ def test_your_answers_and_verdicts_follow_a_changed_answer():
     given = page.split('id="given-title"')[1]
     assert "41 years" in given and "34 years" not in given
     assert "Not eligible: 0" in page  # judged again, not the kept verdicts
+
+
+def test_kept_verdicts_are_few_as_each_holds_its_zip_codes_distances():
+    from django.utils import timezone
+
+    from screening.results import judge
+    from screening.state import FlowState
+
+    make_trial(conditions=("sle",))
+    bank = loading.question_bank()
+    for age in range(20, 80):
+        answers = {"age": age, "conditions": ["sle"], "postal_code": "29425"}
+        judge(FlowState(answers=answers, history=tuple(answers)), bank, today=timezone.localdate())
+
+    assert len(bank.judged) == loading.MOST_ORIGINS
+    assert len(bank.cards) == 0  # the cards' room is left to cards
