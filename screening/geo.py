@@ -6,14 +6,18 @@ rules the trial pages use.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import itertools
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
+import numpy as np
+
 from trials.choices import site_takes_people
 from trials.places import zip_coordinates
-from trials.site_lists import Radians, in_radians, miles_between, miles_to_each
+from trials.site_lists import Places, miles_between
 
 
 @dataclass(frozen=True)
@@ -47,27 +51,70 @@ def locate(postal_code: str) -> Point | None:
 
 def nearest(origin: Point, sites: Iterable[S]) -> tuple[S, float] | None:
     """The closest open site with coordinates, and its distance in miles."""
-    best: tuple[S, float] | None = None
-    for site in sites:
-        if site.latitude is None or site.longitude is None or not site_takes_people(site.status):
-            continue
-        miles = haversine_miles(origin, Point(site.latitude, site.longitude))
-        if best is None or miles < best[1]:
-            best = (site, miles)
-    return best
+    usable = [
+        site
+        for site in sites
+        if site.latitude is not None
+        and site.longitude is not None
+        and site_takes_people(site.status)
+    ]
+    if not usable:
+        return None
+    miles = Places((site.latitude, site.longitude) for site in usable).miles_from(
+        (origin.latitude, origin.longitude)
+    )
+    closest = int(miles.argmin())  # the first of equals, as site order has it
+    return usable[closest], float(miles[closest])
 
 
-@dataclass(frozen=True)
 class SitePlaces:
     """Where the open trials' open sites are, by distinct place: built once per data version.
 
-    Thousands of sites share a few hundred places, and trials sharing the same places share
-    their nearest distance: a results page measures each place once, not each site.
+    Thousands of sites share a few thousand places: a results page measures each place once,
+    all in one pass over arrays, then takes each trial's nearest.
     """
 
-    places: tuple[Point, ...]
-    trials_at: Mapping[tuple[int, ...], tuple[str, ...]]  # place numbers -> trial ids
-    radians: tuple[Radians, ...]  # each place's, for miles_to_each()
+    def __init__(self, places: Sequence[Point], trial_places: Mapping[str, Sequence[int]]):
+        """`trial_places`: each trial's place numbers (positions in `places`), at least one."""
+        self.places = tuple(places)
+        self._measured = Places((place.latitude, place.longitude) for place in self.places)
+        self.trial_ids = tuple(trial_places)
+        self.index = {trial_id: number for number, trial_id in enumerate(self.trial_ids)}
+        # Every trial's place numbers, trial after trial, and where each trial's run starts.
+        runs = [trial_places[trial_id] for trial_id in self.trial_ids]
+        self._numbers = np.fromiter(itertools.chain.from_iterable(runs), dtype=np.intp)
+        self._starts = np.cumsum([0] + [len(run) for run in runs[:-1]], dtype=np.intp)
+        self._lookups: dict[tuple[str, ...], np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def nearest_miles(self, origin: Point) -> np.ndarray:
+        """Each trial's distance to its nearest place (by trial_ids)."""
+        if not self.trial_ids:
+            return np.empty(0)
+        miles = self._measured.miles_from((origin.latitude, origin.longitude))
+        return np.minimum.reduceat(miles[self._numbers], self._starts)
+
+    def lookup(self, trial_ids: tuple[str, ...]) -> np.ndarray:
+        """For each of these trials, its number in trial_ids, or len(trial_ids) for a trial
+        without a placed open site; kept for the few tuples asked again and again (a TrialSet's
+        trials)."""
+        found = self._lookups.get(trial_ids)
+        if found is None:
+            missing = len(self.trial_ids)
+            found = np.fromiter(
+                (self.index.get(trial_id, missing) for trial_id in trial_ids),
+                dtype=np.intp,
+                count=len(trial_ids),
+            )
+            with self._lock:
+                if len(self._lookups) >= MOST_LOOKUPS:
+                    self._lookups.clear()
+                self._lookups[trial_ids] = found
+        return found
+
+
+# Lists of trials (TrialSets, one per scope) whose places SitePlaces.lookup() keeps.
+MOST_LOOKUPS = 64
 
 
 def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]]) -> SitePlaces:
@@ -80,24 +127,35 @@ def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]
             continue
         number = numbers.setdefault((latitude, longitude), len(numbers))
         by_trial.setdefault(trial_id, set()).add(number)
-    trials_at: dict[tuple[int, ...], list[str]] = {}
-    for trial_id, found in by_trial.items():
-        trials_at.setdefault(tuple(sorted(found)), []).append(trial_id)
     return SitePlaces(
-        places=tuple(Point(latitude, longitude) for latitude, longitude in numbers),
-        trials_at={key: tuple(ids) for key, ids in trials_at.items()},
-        radians=tuple(in_radians(place) for place in numbers),
+        [Point(latitude, longitude) for latitude, longitude in numbers],
+        {trial_id: sorted(found) for trial_id, found in by_trial.items()},
     )
 
 
-def miles_from(origin: Point, sites: SitePlaces) -> dict[str, float]:
+class Distances(Mapping[str, float]):
+    """The miles from one origin to each trial's nearest open site, by trial id (trials
+    without a placed open site have none), held as one array."""
+
+    def __init__(self, sites: SitePlaces, miles: np.ndarray) -> None:
+        self._sites = sites
+        self._miles = miles
+
+    def __getitem__(self, trial_id: str) -> float:
+        return float(self._miles[self._sites.index[trial_id]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sites.trial_ids)
+
+    def __len__(self) -> int:
+        return len(self._miles)
+
+    def along(self, trial_ids: tuple[str, ...]) -> np.ndarray:
+        """These trials' distances in their order, infinity where a trial has none."""
+        return np.append(self._miles, np.inf)[self._sites.lookup(trial_ids)]
+
+
+def miles_from(origin: Point, sites: SitePlaces) -> Distances:
     """The distance to each trial's nearest open site (closed sites and sites without
     coordinates are left out), measuring each distinct place once."""
-    distances = miles_to_each((origin.latitude, origin.longitude), sites.radians)
-    at = distances.__getitem__
-    miles: dict[str, float] = {}
-    for numbers, trial_ids in sites.trials_at.items():
-        nearest_place = at(numbers[0]) if len(numbers) == 1 else min(map(at, numbers))
-        for trial_id in trial_ids:
-            miles[trial_id] = nearest_place
-    return miles
+    return Distances(sites, sites.nearest_miles(origin))

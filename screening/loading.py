@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
-from screening.geo import Point, SitePlaces, miles_from, open_site_places
+from screening.geo import Distances, Point, SitePlaces, miles_from, open_site_places
 from screening.models import Criterion, CriterionStatus, Question
 from screening.questions import UNITS, QuestionSpec
 from screening.result_cards import KeptCards
@@ -90,9 +90,9 @@ class _Sites:
     """The open trials' open sites, and distances worked out since."""
 
     places: SitePlaces
-    # miles_from() by origin, for the last few origins (a few hundred kB each): patients near
+    # miles_from() by origin, for the last few origins (8 bytes a trial each): patients near
     # one another share a ZIP code, and the sites do not move until the data changes.
-    miles: dict[Point, dict[str, float]] = field(default_factory=dict)
+    miles: dict[Point, Distances] = field(default_factory=dict)
 
 
 _cache: dict[str, _Loaded] = {}
@@ -158,7 +158,7 @@ def _screened_in(loaded: _Loaded, scope: Scope, conditions: ConditionTree) -> Tr
     return found
 
 
-def cached_miles_from(origin: Point) -> dict[str, float]:
+def cached_miles_from(origin: Point) -> Distances:
     """The distance from `origin` to each cached open trial's nearest open site (geo.miles_from,
     kept for the last few origins): one query after each load, then none.
 

@@ -282,7 +282,7 @@ def explain(
     }
 
 
-def _miles_to_trials(origin: geo.Point | None) -> dict[str, float]:
+def _miles_to_trials(origin: geo.Point | None) -> Mapping[str, float]:
     """The distance to each open trial's nearest open site, when we know where the patient is.
 
     Sites' places are cached with the open trials; call after bank.screened().

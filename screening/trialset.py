@@ -13,7 +13,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import overload
 
+import numpy as np
+
 from screening.criteria import Finding, Signature, TrialCriteria
+from screening.geo import Distances
 from screening.judging import Context, answer_keys, judge
 
 
@@ -73,10 +76,15 @@ class TrialSet(Sequence[TrialCriteria]):
         return {trial.trial_id: trial.conditions for trial in self._trials}
 
     @cached_property
-    def _in_id_order(self) -> list[int]:
+    def trial_ids(self) -> tuple[str, ...]:
+        """The trials' ids, in the set's order."""
+        return tuple(trial.trial_id for trial in self._trials)
+
+    @cached_property
+    def _in_id_order(self) -> np.ndarray:
         """The trials' positions, by trial id."""
-        return sorted(
-            range(len(self._trials)), key=lambda position: self._trials[position].trial_id
+        return np.array(
+            sorted(range(len(self._trials)), key=self.trial_ids.__getitem__), dtype=np.intp
         )
 
     @cached_property
@@ -100,15 +108,17 @@ class TrialSet(Sequence[TrialCriteria]):
         kept = self._orders.get(key)
         if kept is not None and kept[0] is miles:
             return kept[1]
-        far = float("inf")
-        distances = miles or {}
-        miles_at = [distances.get(trial.trial_id, far) for trial in self._trials]
+        if isinstance(miles, Distances):
+            miles_at = miles.along(self.trial_ids)
+        else:
+            distances = miles or {}
+            miles_at = np.array([distances.get(trial_id, np.inf) for trial_id in self.trial_ids])
         # A stable sort by distance alone of the trials in id order: ties stay in id order.
-        ranked = sorted(self._in_id_order, key=miles_at.__getitem__)
-        rank = [0] * len(ranked)
-        for place, position in enumerate(ranked):
-            rank[position] = place
-        found = Order(ranked, rank)
+        in_id_order = self._in_id_order
+        ranked = in_id_order[np.argsort(miles_at[in_id_order], kind="stable")]
+        rank = np.empty_like(ranked)
+        rank[ranked] = np.arange(len(ranked))
+        found = Order(ranked.tolist(), rank.tolist())
         with self._orders_lock:
             if len(self._orders) >= MOST_ORDERS:
                 self._orders.clear()

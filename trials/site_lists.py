@@ -6,10 +6,11 @@ Distances are only ever measured between real coordinates; a site we could not p
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from trials.countries import country_in_words
 from trials.places import Coordinates
@@ -23,32 +24,29 @@ FIRST_FEW = 5
 
 def miles_between(origin: Coordinates, destination: Coordinates) -> float:
     """The great-circle distance between two points, in miles."""
-    return miles_to_each(origin, [in_radians(destination)])[0]
+    return float(Places([destination]).miles_from(origin)[0])
 
 
-# A place as miles_to_each() reads it: latitude and longitude in radians, and the latitude's
-# cosine, worked out once for a place measured from many origins.
-Radians = tuple[float, float, float]
+class Places:
+    """Many places, measured from one origin after another: their latitudes and longitudes in
+    radians and their latitudes' cosines are worked out once, and every distance from an origin
+    in one pass over arrays (numpy), not place by place in Python."""
 
+    def __init__(self, places: Iterable[Coordinates]) -> None:
+        coordinates = np.radians(np.array(list(places), dtype=float).reshape(-1, 2))
+        self.latitudes = coordinates[:, 0]
+        self.longitudes = coordinates[:, 1]
+        self.cosines = np.cos(self.latitudes)
 
-def in_radians(place: Coordinates) -> Radians:
-    latitude, longitude = map(math.radians, place)
-    return latitude, longitude, math.cos(latitude)
+    def __len__(self) -> int:
+        return len(self.latitudes)
 
-
-def miles_to_each(origin: Coordinates, places: Iterable[Radians]) -> list[float]:
-    """The great-circle distance (haversine) from `origin` to each place, in miles."""
-    lat1, lon1 = map(math.radians, origin)
-    cos1 = math.cos(lat1)
-    sin, asin, sqrt = math.sin, math.asin, math.sqrt
-    return [
-        2
-        * EARTH_RADIUS_MILES
-        * asin(
-            min(1.0, sqrt(sin((lat2 - lat1) / 2) ** 2 + cos1 * cos2 * sin((lon2 - lon1) / 2) ** 2))
-        )
-        for lat2, lon2, cos2 in places
-    ]
+    def miles_from(self, origin: Coordinates) -> np.ndarray:
+        """The great-circle distance (haversine) from `origin` to each place, in miles."""
+        latitude, longitude = np.radians(np.array(origin, dtype=float))
+        north_south = np.sin((self.latitudes - latitude) / 2) ** 2
+        east_west = np.cos(latitude) * self.cosines * np.sin((self.longitudes - longitude) / 2) ** 2
+        return 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(1.0, np.sqrt(north_south + east_west)))
 
 
 @dataclass(frozen=True)
@@ -97,7 +95,7 @@ def site_list(
     the patient's country first, then the others by name. A long list shows its first few
     (nearest, or in the patient's country) and every site grouped by country below.
     """
-    listed = [ListedSite(site, _miles(origin, site)) for site in sites]
+    listed = _measured(list(sites), origin)
     ordered = sorted(listed, key=lambda item: _order(item, near=origin is not None))
     if len(listed) <= short:
         # Short lists: a flat list by distance, or every site by country.
@@ -113,10 +111,14 @@ def site_list(
     return SiteList(first, group(ordered), len(listed), folded=True, near=origin is not None)
 
 
-def _miles(origin: Coordinates | None, site: Any) -> float | None:
-    if origin is None or site.latitude is None or site.longitude is None:
-        return None
-    return miles_between(origin, (site.latitude, site.longitude))
+def _measured(sites: list[Any], origin: Coordinates | None) -> list[ListedSite]:
+    """Each site with its distance from `origin`, when both places are known."""
+    placed = [site for site in sites if site.latitude is not None and site.longitude is not None]
+    miles: dict[int, float] = {}
+    if origin is not None and placed:
+        distances = Places((site.latitude, site.longitude) for site in placed).miles_from(origin)
+        miles = dict(zip(map(id, placed), distances.tolist(), strict=True))
+    return [ListedSite(site, miles.get(id(site))) for site in sites]
 
 
 def _order(item: ListedSite, *, near: bool) -> tuple:
@@ -156,6 +158,6 @@ def handout_sites(
     """
     sites = list(sites)
     chosen = [site for site in sites if site.takes_people] or sites
-    listed = [ListedSite(site, _miles(origin, site)) for site in chosen]
+    listed = _measured(chosen, origin)
     ordered = sorted(listed, key=lambda item: _order(item, near=origin is not None))
     return group(ordered[:limit]), max(len(chosen) - limit, 0)

@@ -207,3 +207,29 @@ def test_the_first_page_of_a_large_group_is_the_start_of_the_full_order():
     )
     assert everything == expected
     assert everything[0] == Match("T007", Verdict.LIKELY_ELIGIBLE, True, 0.0)
+
+
+def test_a_trial_set_reads_measured_distances_in_its_own_order():
+    rows = [  # ids out of order, a trial with no placed site, two trials at one place
+        ("T3", 40.71, -74.00, "recruiting"),
+        ("T1", 32.80, -79.95, "recruiting"),
+        ("T2", 32.80, -79.95, "recruiting"),
+        ("T4", None, None, "recruiting"),
+        ("T0", 34.05, -118.24, "recruiting"),
+    ]
+    trials = TrialSet(
+        [make_trial_criteria(trial_id=f"T{n}", conditions=frozenset()) for n in (4, 0, 3, 2, 1)]
+    )
+    measured = miles_from(CHARLESTON, open_site_places(rows))
+
+    order = trials.order(measured)
+
+    assert [trials[position].trial_id for position in order.positions] == [
+        "T1",  # Charleston, the tie broken by trial id
+        "T2",
+        "T3",  # New York
+        "T0",  # Los Angeles
+        "T4",  # nowhere we know: last
+    ]
+    assert order.positions == trials.order(dict(measured)).positions
+    assert [order.rank[position] for position in order.positions] == [0, 1, 2, 3, 4]
