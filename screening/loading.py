@@ -67,9 +67,11 @@ class QuestionBank:
     conditions: ConditionTree
     # The load it was kept with (question_bank()): screened() needs no second version check.
     loaded: _Loaded | None = field(default=None, repr=False, compare=False)
-    # Result cards made from this load in this bank's language (screening.result_cards), and
-    # the results pages' verdicts by group, fewer: each holds its ZIP code's distances.
+    # Result cards made from this load in this bank's language (screening.result_cards), what
+    # each trial's cards show alike, and the results pages' verdicts by group, fewer: each
+    # holds its ZIP code's distances.
     cards: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
+    trial_facts: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
     judged: KeptCards = field(
         default_factory=lambda: KeptCards(MOST_ORIGINS), repr=False, compare=False
     )

@@ -1,39 +1,62 @@
-"""Result cards as HTML, kept by what they show: a card seen before costs no explaining, query
-or rendering.
+"""Result cards as HTML: what a trial's cards show alike made once, a card seen before kept.
 
-Explaining and rendering its cards is most of a results page's work. A card shows nothing but
-the trial as loaded, the answers its criteria read (TrialSet.answers_read: its verdict,
-reasons and checklist), the patient's ZIP code (the nearest place, its distance, the link to
-the trial), the page's language, and whether it takes the focus. Cards are kept by exactly
-those, with the load of open trials they were made from (screening.loading), and are dropped
-with it: an editor's change makes a new load at the next request's data-version check, so a
-kept card never shows older data than a fresh one would.
+Explaining and rendering its cards is most of a results page's work, and every new patient
+needs their own. So a card is made in two parts:
 
-They are kept in the worker's memory only, never in the shared cache (Redis) and never on disk:
-a card quotes a patient's answers, and no answer leaves the process that received it. They live
-no longer than their load (loading.CACHE_SECONDS at most).
+- TrialFacts: what every card of a trial shows whoever the patient is (its title and link,
+  status, open sites' places, contacts), worked out once per load of open trials and language
+  from one read of the trials, then kept by trial id (no query for a trial seen before).
+- render(): the patient's card from those facts, the verdict with its reasons and checklist,
+  and the nearest place to their ZIP code. It is plain string building with the template's
+  own words (gettext with the same message ids, so the Spanish catalogue serves it), because it
+  runs twenty times for every new patient and Django's template engine took about half a
+  millisecond a card; the contacts, the same for every patient, keep their template partial.
+
+A card shows nothing but the trial as loaded, the answers its criteria read
+(TrialSet.answers_read: its verdict, reasons and checklist), the patient's ZIP code, the page's
+language and whether it takes the focus; whole cards are kept by exactly those. Both stores
+hang on the load they were made from (screening.loading): an editor's change makes a new load
+at the next request's data-version check, so nothing kept is older than a fresh card would be.
+
+Cards quote a patient's answers: they stay in the worker's memory, never in the shared cache
+(Redis) and never on disk, and live no longer than their load (loading.CACHE_SECONDS at most).
+Trial facts hold registry data only.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
-# Cards of 1-4 KB: about 10 MB a worker at most.
+from screening.criteria import TrialResult, Verdict
+from screening.geo import Point
+from trials.choices import site_takes_people
+from trials.regions import HOME_COUNTRY
+from trials.site_lists import Places
+from trials.templatetags.languages import lang_attr, marked
+
+# Cards of 1-4 KB: about 10 MB a worker at most; trial facts are smaller.
 MOST_CARDS = 4000
 
-TEMPLATE = "screening/_result_card.html"
+CONTACTS_PARTIAL = "screening/results.html#card-contacts"
+# Contacts on a card: the study's own first, else the nearest site's, else any.
+MOST_CONTACTS = 2
 
 
 class KeptCards:
     """Up to `size` cards' HTML by key, the least recently used dropped first. Thread-safe.
 
-    The results page keeps its other work for given answers in one too: its "Your answers"
+    The results page keeps its other work in them too: trial facts, its "Your answers"
     section with the cards, its verdicts by group in a smaller one (loading.QuestionBank).
     """
 
@@ -52,6 +75,10 @@ class KeptCards:
                 self._html.move_to_end(key)
             return html
 
+    def clear(self) -> None:
+        with self._lock:
+            self._html.clear()
+
     def put(self, key: Hashable, html: Any) -> None:
         with self._lock:
             self._html[key] = html
@@ -60,13 +87,159 @@ class KeptCards:
                 self._html.popitem(last=False)
 
 
-def render(card, *, postal_code: str, located: bool, focus: bool) -> SafeString:
-    """One card's HTML; `focus` puts the focus on it (the first card "Show more" added)."""
-    context = {
-        "card": card,
-        "postal_code": postal_code,
-        "located": located,
-        "more": focus,
-        "focus": focus,
-    }
-    return render_to_string(TEMPLATE, context)
+@dataclass(frozen=True, eq=False)
+class TrialFacts:
+    """What every result card of one trial shows, whoever the patient is, in one language."""
+
+    trial_id: str
+    url: str
+    title: SafeString  # the link's text and, first, its lang attribute when it needs one
+    status: SafeString  # the status line
+    abroad: bool  # every site is outside the patient's country
+    # The open sites with coordinates: where they are, and their names as the card says them.
+    places: Places | None = None
+    site_names: tuple[str, ...] = ()
+    site_ids: tuple[int, ...] = ()
+    contacts: SafeString = SafeString("")  # the study's own, else anyone's
+    # When the study has no contacts of its own: the contacts of each site that has some.
+    site_contacts: Mapping[int, SafeString] = field(default_factory=dict)
+
+    def nearest(self, origin: Point | None) -> tuple[int, float] | None:
+        """The nearest open site to `origin` (its index in site_names) and its miles."""
+        if origin is None or self.places is None:
+            return None
+        miles = self.places.miles_from((origin.latitude, origin.longitude))
+        closest = int(miles.argmin())  # the first of equals, in the sites' order
+        return closest, float(miles[closest])
+
+
+def trial_facts(trial: Any) -> TrialFacts:
+    """A trial's facts, from a Trial with its sites and contacts (role, id order) prefetched."""
+    sites = list(trial.sites.all())
+    open_sites = [
+        site
+        for site in sites
+        if site.latitude is not None
+        and site.longitude is not None
+        and site_takes_people(site.status)
+    ]
+    everyone = [contact for contact in trial.contacts.all() if contact.phone or contact.email]
+    central = [contact for contact in everyone if contact.site_id is None]
+    site_contacts: dict[int, list[Any]] = {}
+    if not central:
+        for contact in everyone:
+            site_contacts.setdefault(contact.site_id, []).append(contact)
+    countries = {site.country_code for site in sites}
+    return TrialFacts(
+        trial_id=trial.registry_id,
+        url=trial.get_absolute_url(),
+        title=format_html("{}>{}", lang_attr(trial.title), trial.title),
+        status=format_html(
+            '<p class="status{}">{}</p>',
+            " status--open" if trial.is_open else "",
+            trial.status_label(),
+        ),
+        abroad=bool(countries) and "" not in countries and HOME_COUNTRY not in countries,
+        places=Places((site.latitude, site.longitude) for site in open_sites)
+        if open_sites
+        else None,
+        site_names=tuple(site.name_and_place for site in open_sites),
+        site_ids=tuple(site.pk for site in open_sites),
+        contacts=_contacts_html(central or everyone),
+        site_contacts={site_id: _contacts_html(found) for site_id, found in site_contacts.items()},
+    )
+
+
+def _contacts_html(contacts: Iterable[Any]) -> SafeString:
+    shown = list(contacts)[:MOST_CONTACTS]
+    if not shown:
+        return SafeString("")
+    return render_to_string(CONTACTS_PARTIAL, {"contacts": shown})
+
+
+# Our own words are trusted as the template's {% translate %} trusts them (mark_safe), and
+# written out in gettext() calls so that makemessages finds them.
+_LABELS = {
+    Verdict.LIKELY_ELIGIBLE: lambda: gettext("Why it may fit"),
+    Verdict.ASK_DOCTOR: lambda: gettext("What is not clear yet"),
+    Verdict.NOT_ELIGIBLE: lambda: gettext("Why it does not fit"),
+}
+
+
+def render(
+    facts: TrialFacts,
+    result: TrialResult,
+    *,
+    origin: Point | None,
+    postal_code: str,
+    focus: bool,
+) -> SafeString:
+    """One card's HTML in the active language; `focus` puts the focus on it (the first card
+    "Show more" added)."""
+    near = f"?near={quote(postal_code, safe='/')}" if origin is not None and postal_code else ""
+    parts = [
+        format_html(
+            '<li class="result-card result-card--{}"><article><h3 class="result-card__title"{}>'
+            '<a href="{}{}"{}</a></h3>',
+            result.verdict,
+            mark_safe(' tabindex="-1" autofocus') if focus else "",
+            facts.url,
+            near,
+            facts.title,
+        ),
+        facts.status,
+    ]
+    if facts.abroad:
+        parts.append(
+            format_html(
+                '<p class="result-card__where">{}</p>',
+                mark_safe(gettext("All of this study's places are outside the United States.")),
+            )
+        )
+    nearest = facts.nearest(origin)
+    site_id = None
+    if nearest is not None:
+        index, miles = nearest
+        site_id = facts.site_ids[index]
+        where = _where(facts, index, miles)
+        parts.append(format_html('<p class="result-card__where">{}</p>', where))
+    if result.reasons:
+        label = mark_safe(_LABELS[result.verdict]())
+        parts.append(_list(label, "plain-list", result.reasons))
+    if result.listed:
+        checked = ngettext(
+            "We checked %(checked)s of the %(listed)s requirement this study lists.",
+            "We checked %(checked)s of the %(listed)s requirements this study lists.",
+            result.listed,
+        ) % {"checked": result.checked, "listed": result.listed}
+        parts.append(format_html('<p class="result-card__checked">{}</p>', mark_safe(checked)))
+    if result.checklist:
+        label = mark_safe(gettext("Ask your doctor about"))
+        parts.append(_list(label, "plain-list checklist", result.checklist))
+    if result.verdict != Verdict.NOT_ELIGIBLE:
+        parts.append(facts.site_contacts.get(site_id, facts.contacts))
+    parts.append(mark_safe("</article></li>"))
+    return SafeString("".join(parts))
+
+
+def _where(facts: TrialFacts, index: int, miles: float) -> SafeString:
+    where = conditional_escape(facts.site_names[index])
+    if miles < 1:
+        words = gettext("Nearest place: %(where)s, less than 1 mile away")
+        return mark_safe(words % {"where": where})
+    rounded = int(floatformat(miles, 0))
+    words = ngettext(
+        "Nearest place: %(where)s, about %(miles)s mile away",
+        "Nearest place: %(where)s, about %(miles)s miles away",
+        rounded,
+    )
+    return mark_safe(words % {"where": where, "miles": rounded})
+
+
+def _list(label: str, classes: str, items: Iterable[str]) -> SafeString:
+    return format_html(
+        '<h4 class="result-card__label">{}</h4><ul class="{}">{}</ul>',
+        label,
+        classes,
+        mark_safe("".join(f"<li>{marked(item)}</li>" for item in items)),
+    )

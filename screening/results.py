@@ -20,14 +20,13 @@ from django.utils.safestring import SafeString
 
 from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.display import given_answers
-from screening.geo import Point, nearest
+from screening.display import GivenAnswer, given_answers
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
+from screening.result_cards import TrialFacts
 from screening.state import FlowState
 from screening.trialset import TrialSet, frozen_answers, positions_in
 from trials.models import Contact, Trial
-from trials.regions import HOME_COUNTRY
 
 PAGE_SIZE = 10
 
@@ -168,63 +167,6 @@ def grouped_masks(
 def page_of(matches: Sequence[Match], number: Any, size: int = PAGE_SIZE) -> Page:
     """One small page of a group; a page number we cannot use gives the nearest real page."""
     return Paginator(matches, size).get_page(number)
-
-
-@dataclass(frozen=True)
-class Card:
-    """One result card: the trial, why, where the nearest site is, whom to contact."""
-
-    trial: Any  # trials.models.Trial with conditions, sites and contacts prefetched
-    result: TrialResult
-    site: Any = None  # the nearest open site when we know where the patient is
-    miles: float | None = None
-    contacts: tuple[Any, ...] = ()
-    abroad: bool = False  # every site is outside the patient's country
-
-
-MOST_CONTACTS = 2
-
-
-def cards(
-    trial_ids: Iterable[str],
-    trials: Mapping[str, Any],
-    explained: Mapping[str, TrialResult],
-    origin: Point | None,
-) -> list[Card]:
-    """Cards for these trials; a trial unpublished since screening is left out."""
-    shown = []
-    for trial_id in trial_ids:
-        trial = trials.get(trial_id)
-        result = explained.get(trial_id)
-        if trial is None or result is None:
-            continue
-        site, miles = (None, None)
-        if origin is not None:
-            found = nearest(origin, trial.sites.all())
-            if found is not None:
-                site, miles = found
-        contacts = _contacts(trial.contacts.all(), site)
-        shown.append(Card(trial, result, site, miles, contacts, _all_abroad(trial.sites.all())))
-    return shown
-
-
-def _all_abroad(sites: Iterable[Any]) -> bool:
-    """Whether the trial has sites and none of them is in the patient's country (the US)."""
-    countries = {getattr(site, "country_code", "") for site in sites}
-    return bool(countries) and "" not in countries and HOME_COUNTRY not in countries
-
-
-def _contacts(contacts: Iterable[Any], site: Any) -> tuple[Any, ...]:
-    """The study's own contacts first, else the nearest site's, else any."""
-    everyone = [contact for contact in contacts if contact.phone or contact.email]
-    central = [contact for contact in everyone if contact.site_id is None]
-    if central:
-        return tuple(central[:MOST_CONTACTS])
-    if site is not None:
-        local = [contact for contact in everyone if contact.site_id == site.pk]
-        if local:
-            return tuple(local[:MOST_CONTACTS])
-    return tuple(everyone[:MOST_CONTACTS])
 
 
 @dataclass(frozen=True)
@@ -392,38 +334,60 @@ def _made_cards(
     keys: set[tuple], state: FlowState, judged: Judged, bank: QuestionBank, *, today: datetime.date
 ) -> dict[tuple, SafeString]:
     """The cards of these keys (trial id, answers read, ZIP code, focus) explained and rendered;
-    a trial unpublished since screening has none."""
+    a trial gone from the database since it was loaded has none."""
     trial_ids = {key[0] for key in keys}
     explained = explain(state, judged, trial_ids, bank, today=today)
-    trials = {
-        trial.registry_id: trial
-        for trial in Trial.objects.filter(registry_id__in=trial_ids).prefetch_related(
-            "sites", Prefetch("contacts", queryset=Contact.objects.order_by("role", "id"))
-        )
-    }
-    by_id = {
-        card.trial.registry_id: card for card in cards(trial_ids, trials, explained, judged.origin)
-    }
-    located = judged.origin is not None
+    facts = trial_facts(trial_ids, bank)
     return {
         key: result_cards.render(
-            by_id[trial_id], postal_code=postal_code, located=located, focus=focus
+            facts[trial_id],
+            explained[trial_id],
+            origin=judged.origin,
+            postal_code=postal_code,
+            focus=focus,
         )
         for key in keys
         for trial_id, _answers, postal_code, focus in [key]
-        if trial_id in by_id
+        if trial_id in facts and trial_id in explained
     }
 
 
+def trial_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialFacts]:
+    """What the cards of these trials show alike (result_cards.TrialFacts): kept from this
+    load, and one read (a query for the trials, one each for their sites and contacts) for
+    the others."""
+    found = {trial_id: bank.trial_facts.get(trial_id) for trial_id in trial_ids}
+    missing = [trial_id for trial_id, facts in found.items() if facts is None]
+    if missing:
+        trials = Trial.objects.filter(registry_id__in=missing).prefetch_related(
+            "sites", Prefetch("contacts", queryset=Contact.objects.order_by("role", "id"))
+        )
+        for trial in trials:
+            facts = found[trial.registry_id] = result_cards.trial_facts(trial)
+            bank.trial_facts.put(trial.registry_id, facts)
+    return {trial_id: facts for trial_id, facts in found.items() if facts is not None}
+
+
 def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
-    """The "Your answers" section, kept with the cards (by the answers, skips and their order)."""
-    answers = tuple(sorted(frozen_answers(state.answers).items()))
-    key = ("given", state.history, state.skipped, answers)
+    """The "Your answers" section, kept with the cards (by the answers, skips and their order);
+    each answer's lines are kept too, as most of them are the same for many patients."""
+    given = tuple(given_answers(state, bank))
+    key = ("given", given)
     html = bank.cards.get(key)
     if html is None:
         html = render_to_string(
-            "screening/results.html#given-answers", {"given": given_answers(state, bank)}
+            "screening/results.html#given-answers",
+            {"given": [_given_answer(item, bank) for item in given]},
         )
+        bank.cards.put(key, html)
+    return html
+
+
+def _given_answer(item: GivenAnswer, bank: QuestionBank) -> SafeString:
+    key = ("given answer", item)
+    html = bank.cards.get(key)
+    if html is None:
+        html = render_to_string("screening/results.html#given-answer", {"item": item})
         bank.cards.put(key, html)
     return html
 

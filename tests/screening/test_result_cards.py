@@ -125,14 +125,18 @@ def test_a_study_that_closes_leaves_the_kept_cards():
 
 
 def test_the_same_answers_in_spanish_get_spanish_cards():
-    make_trial(conditions=("sle",))
-    client = patient()
+    trial = make_trial(conditions=("sle",))
+    make_site(trial, facility="Prisma Health", city="Columbia", latitude=34.0, longitude=-81.03)
+    make_contact(trial)
+    client = patient(postal_code="29425")
     english = client.get(reverse(RESULTS)).content.decode()
     spanish = client.get("/es" + reverse(RESULTS)).content.decode()
 
-    assert "Why it may fit" in english
-    assert "Why it may fit" not in spanish
+    assert "Why it may fit" in english and "Nearest place: Prisma Health" in english
+    assert "Why it may fit" not in spanish and "Nearest place" not in spanish
     assert "Por qué podría participar" in spanish
+    assert re.search(r"Lugar más cercano: Prisma Health, Columbia, .*, a unas \d+ millas", spanish)
+    assert "Comuníquese con el equipo del estudio" in spanish
 
 
 def test_a_card_that_took_the_focus_for_show_more_does_not_take_it_on_a_full_page():
@@ -211,3 +215,83 @@ def test_kept_verdicts_are_few_as_each_holds_its_zip_codes_distances():
 
     assert len(bank.judged) == loading.MOST_ORIGINS
     assert len(bank.cards) == 0  # the cards' room is left to cards
+
+
+def test_a_card_shows_the_nearest_open_site_and_the_studys_own_contacts_first():
+    trial = make_trial(conditions=("sle",))
+    make_site(trial, facility="NYU Langone", city="New York", state="New York", **NEW_YORK)
+    make_site(trial, facility="Closed clinic", status=Status.COMPLETED, **CHARLESTON)
+    make_site(trial, **CHARLESTON)
+    at_site = make_site(trial, facility="Roper Hospital", **CHARLESTON)
+    make_contact(trial, name="Site person", phone="(843) 555-0111", site=at_site)
+    make_contact(trial, name="Study desk", phone="(843) 555-0122")
+    make_contact(trial, name="No way to reach", phone="", email="")
+
+    (card,) = cards_of(patient(postal_code="29425").get(reverse(RESULTS)))
+
+    assert "Nearest place: Medical University of South Carolina" in card  # the first of equals
+    assert "less than 1 mile away" in card
+    assert "Study desk" in card and "555-0122" in card
+    assert "Site person" not in card and "No way to reach" not in card
+
+
+def test_without_the_studys_own_contacts_the_nearest_sites_are_shown():
+    trial = make_trial(conditions=("sle",))
+    far = make_site(trial, facility="NYU Langone", city="New York", state="New York", **NEW_YORK)
+    near = make_site(trial, **CHARLESTON)
+    make_contact(trial, name="Far person", phone="(212) 555-0100", site=far)
+    make_contact(trial, name="Near person", phone="(843) 555-0100", site=near)
+
+    (in_charleston,) = cards_of(patient(postal_code="29425").get(reverse(RESULTS)))
+    (in_new_york,) = cards_of(patient(postal_code="10001").get(reverse(RESULTS)))
+    (nowhere,) = cards_of(patient().get(reverse(RESULTS)))
+
+    assert "Near person" in in_charleston and "Far person" not in in_charleston
+    assert "Far person" in in_new_york and "Near person" not in in_new_york
+    assert "Far person" in nowhere and "Near person" in nowhere  # no ZIP code: any two
+    assert "Nearest place" not in nowhere
+
+
+def test_a_card_names_a_study_run_only_abroad_and_its_distance_in_whole_miles():
+    abroad = make_trial(conditions=("sle",), plain_title="Only in Paris")
+    make_site(abroad, facility="Hôpital", city="Paris", state="", country="France")
+    near = make_trial(conditions=("sle",), plain_title="Near Columbia")
+    make_site(
+        near,
+        facility="Prisma Health",
+        city="Columbia",
+        state="South Carolina",
+        latitude=34.0007,
+        longitude=-81.0348,
+    )
+
+    page = patient(postal_code="29425").get(reverse(RESULTS))
+    by_title = {
+        ("Paris" if "Only in Paris" in card else "Columbia"): card for card in cards_of(page)
+    }
+
+    assert "All of this study's places are outside the United States." in by_title["Paris"]
+    assert "Nearest place" not in by_title["Paris"]  # no coordinates, no distance
+    where = re.search(
+        r"Nearest place: Prisma Health, Columbia, South Carolina, about (\d+) miles away",
+        by_title["Columbia"],
+    )
+    assert where and 80 <= int(where.group(1)) <= 110
+    assert "outside the United States" not in by_title["Columbia"]
+
+
+def test_a_new_patient_asks_nothing_for_studies_whose_cards_were_made_before(
+    django_assert_num_queries,
+):
+    for _number in range(3):
+        trial = make_trial(conditions=("sle",))
+        make_site(trial, **CHARLESTON)
+        make_contact(trial)
+    patient(postal_code="29425").get(reverse(RESULTS))
+    someone_else = patient(age="61", postal_code="10001")
+
+    with django_assert_num_queries(1):  # the data version: the trials' facts are kept
+        page = someone_else.get(reverse(RESULTS))
+
+    assert len(cards_of(page)) == 3
+    assert all("?near=10001" in card and "Nearest place" in card for card in cards_of(page))

@@ -1,10 +1,8 @@
 """Grouping, ordering and paging of results, and picking contacts, as plain functions."""
 
-from dataclasses import dataclass, field
-
 from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.geo import Point, haversine_miles, miles_from, open_site_places
-from screening.results import Match, cards, grouped, page_of
+from screening.results import Match, grouped, page_of
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
 from trials.choices import site_takes_people
@@ -95,75 +93,6 @@ def test_a_page_is_small_and_bad_page_numbers_give_a_real_page():
     assert len(page_of(matches, "abc")) == 10
     assert page_of(matches, "99").number == 3
     assert page_of(matches, None).number == 1
-
-
-@dataclass
-class FakeContact:
-    name: str
-    site_id: int | None = None
-    phone: str = "555"
-    email: str = ""
-
-
-@dataclass
-class FakeSite:
-    pk: int
-    latitude: float | None
-    longitude: float | None
-    status: str = "recruiting"
-
-
-@dataclass
-class FakeTrial:
-    site_list: list = field(default_factory=list)
-    contact_list: list = field(default_factory=list)
-
-    @property
-    def sites(self):
-        return _All(self.site_list)
-
-    @property
-    def contacts(self):
-        return _All(self.contact_list)
-
-
-@dataclass
-class _All:
-    items: list
-
-    def all(self):
-        return self.items
-
-
-def test_a_card_shows_the_nearest_site_and_the_studys_own_contacts_first():
-    near, far = FakeSite(1, 32.8, -79.95), FakeSite(2, 40.7, -74.0)
-    study = FakeTrial(
-        [far, near],
-        [
-            FakeContact("site person", site_id=1),
-            FakeContact("central"),
-            FakeContact("no way", phone=""),
-        ],
-    )
-
-    (card,) = cards(["T"], {"T": study}, {"T": verdict("T")}, CHARLESTON)
-
-    assert card.site is near
-    assert card.miles < 5
-    assert [contact.name for contact in card.contacts] == ["central"]
-
-
-def test_without_a_central_contact_the_nearest_sites_contact_is_shown():
-    near, far = FakeSite(1, 32.8, -79.95), FakeSite(2, 40.7, -74.0)
-    study = FakeTrial([far, near], [FakeContact("far person", 2), FakeContact("near person", 1)])
-
-    (card,) = cards(["T"], {"T": study}, {"T": verdict("T")}, CHARLESTON)
-
-    assert [contact.name for contact in card.contacts] == ["near person"]
-
-
-def test_a_trial_gone_since_screening_gets_no_card():
-    assert cards(["gone"], {}, {}, None) == []
 
 
 def test_distances_by_distinct_place_are_the_nearest_site_distances():
