@@ -10,7 +10,7 @@ needs their own. So a card is made in two parts:
   and the nearest place to their ZIP code. It is plain string building with the template's
   own words (gettext with the same message ids, so the Spanish catalogue serves it), because it
   runs twenty times for every new patient and Django's template engine took about half a
-  millisecond a card; the contacts, the same for every patient, keep their template partial.
+  millisecond a card. The phone link is the trial page's own (trial_pages.phone_link).
 
 A card shows nothing but the trial as loaded, the answers its criteria read
 (TrialSet.answers_read: its verdict, reasons and checklist), the patient's ZIP code, the page's
@@ -33,7 +33,6 @@ from typing import Any
 from urllib.parse import quote
 
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -41,14 +40,15 @@ from django.utils.translation import gettext, ngettext
 from screening.criteria import TrialResult, Verdict
 from screening.geo import Point
 from trials.choices import site_takes_people
+from trials.names import tidy_capitals
 from trials.regions import HOME_COUNTRY
 from trials.site_lists import Places
 from trials.templatetags.languages import lang_attr, marked
+from trials.templatetags.trial_pages import phone_link
 
 # Cards of 1-4 KB: about 10 MB a worker at most; trial facts are smaller.
 MOST_CARDS = 4000
 
-CONTACTS_PARTIAL = "screening/results.html#card-contacts"
 # Contacts on a card: the study's own first, else the nearest site's, else any.
 MOST_CONTACTS = 2
 
@@ -154,7 +154,30 @@ def _contacts_html(contacts: Iterable[Any]) -> SafeString:
     shown = list(contacts)[:MOST_CONTACTS]
     if not shown:
         return SafeString("")
-    return render_to_string(CONTACTS_PARTIAL, {"contacts": shown})
+    items = []
+    for contact in shown:
+        lines = []
+        if contact.name:
+            lines.append(
+                format_html('<p class="contact__name">{}</p>', tidy_capitals(contact.name))
+            )
+        if contact.tel_href:
+            lines.append(format_html("<p>{}</p>", phone_link(contact)))
+        if contact.email:
+            lines.append(
+                format_html(
+                    '<p><a class="contact__link" href="mailto:{}">{} {}</a></p>',
+                    contact.email,
+                    mark_safe(gettext("Email")),
+                    contact.email,
+                )
+            )
+        items.append(format_html("<li>{}</li>", mark_safe("".join(lines))))
+    return format_html(
+        '<h4 class="result-card__label">{}</h4><ul class="contacts contacts--compact">{}</ul>',
+        mark_safe(gettext("Contact the study team")),
+        mark_safe("".join(items)),
+    )
 
 
 # Our own words are trusted as the template's {% translate %} trusts them (mark_safe), and
