@@ -44,6 +44,9 @@ CACHE_SECONDS = 300.0
 MOST_SCOPES = 256
 # Origins (ZIP codes) whose distances are kept per load of the sites.
 MOST_ORIGINS = 32
+# Trials whose result cards' common part is kept per load and language: every trial up to
+# 10,000, about 2 KB each (result_cards.TrialFacts): registry data only, 20 MB at most.
+MOST_TRIAL_FACTS = 10_000
 
 
 @dataclass
@@ -71,7 +74,9 @@ class QuestionBank:
     # each trial's cards show alike, and the results pages' verdicts by group, fewer: each
     # holds its ZIP code's distances.
     cards: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
-    trial_facts: KeptCards = field(default_factory=KeptCards, repr=False, compare=False)
+    trial_facts: KeptCards = field(
+        default_factory=lambda: KeptCards(MOST_TRIAL_FACTS), repr=False, compare=False
+    )
     judged: KeptCards = field(
         default_factory=lambda: KeptCards(MOST_ORIGINS), repr=False, compare=False
     )
