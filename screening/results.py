@@ -7,7 +7,6 @@ trials a page shows.
 from __future__ import annotations
 
 import datetime
-import heapq
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +24,7 @@ from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
 from screening.result_cards import TrialFacts
 from screening.state import FlowState
-from screening.trialset import TrialSet, frozen_answers, positions_in
+from screening.trialset import TrialSet, frozen_answers
 from trials.models import Contact, Trial
 
 PAGE_SIZE = 10
@@ -65,9 +64,9 @@ class Ranked(Sequence[Match]):
     """One group's matches in the page's order, found only as far as someone reads.
 
     A results page shows ten of maybe thousands: the group is a bit mask over the screened
-    trials, len() counts its bits, and slicing the first N walks the trials in reading order
-    (kept per distance map, TrialSet.order) until N members are found, studies of the
-    patient's condition first; a small group is sorted outright.
+    trials, len() counts its bits, and slicing the first N takes the first N members in
+    reading order (kept per distance map, TrialSet.order), studies of the patient's condition
+    first.
     """
 
     def __init__(
@@ -107,20 +106,8 @@ class Ranked(Sequence[Match]):
         found: list[Match] = []
         order = self._trials.order(self._miles)
         for yours, part in zip((True, False), self._parts, strict=True):
-            if len(found) >= stop or not part:
-                continue
-            wanted = stop - len(found)
-            if part.bit_count() * 16 < len(self._trials):  # few: sort them
-                positions = heapq.nsmallest(wanted, positions_in(part), key=order.rank.__getitem__)
-            else:  # many: the first of them in reading order
-                bits = part.to_bytes((len(self._trials) + 7) // 8, "little")
-                positions = []
-                for position in order.positions:
-                    if bits[position >> 3] >> (position & 7) & 1:
-                        positions.append(position)
-                        if len(positions) == wanted:
-                            break
-            found += [self._match(position, yours) for position in positions]
+            if len(found) < stop and part:
+                found += [self._match(at, yours) for at in order.first(part, stop - len(found))]
         self._found = found
 
     def _match(self, position: int, yours: bool) -> Match:

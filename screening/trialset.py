@@ -115,10 +115,7 @@ class TrialSet(Sequence[TrialCriteria]):
             miles_at = np.array([distances.get(trial_id, np.inf) for trial_id in self.trial_ids])
         # A stable sort by distance alone of the trials in id order: ties stay in id order.
         in_id_order = self._in_id_order
-        ranked = in_id_order[np.argsort(miles_at[in_id_order], kind="stable")]
-        rank = np.empty_like(ranked)
-        rank[ranked] = np.arange(len(ranked))
-        found = Order(ranked.tolist(), rank.tolist())
+        found = Order(in_id_order[np.argsort(miles_at[in_id_order], kind="stable")])
         with self._orders_lock:
             if len(self._orders) >= MOST_ORDERS:
                 self._orders.clear()
@@ -189,22 +186,19 @@ def _frozen(answer: object) -> object:
 MOST_ORDERS = 32
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Order:
-    """Trial positions in a reading order, and each position's place in it."""
+    """Trial positions in a reading order."""
 
-    positions: list[int]
-    rank: list[int]
+    positions: np.ndarray
 
-
-def positions_in(mask: int) -> Iterator[int]:
-    """The positions of a bit mask's set bits, lowest first."""
-    data = mask.to_bytes((mask.bit_length() + 7) // 8, "little")
-    for index, byte in enumerate(data):
-        while byte:
-            low = byte & -byte
-            yield index * 8 + low.bit_length() - 1
-            byte ^= low
+    def first(self, mask: int, count: int) -> list[int]:
+        """The positions of a bit mask's first `count` trials in this order (one pass over
+        arrays, however few or many the mask holds)."""
+        size = len(self.positions)
+        data = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+        members = np.unpackbits(data, bitorder="little")[:size].view(bool)
+        return self.positions[members[self.positions]][:count].tolist()
 
 
 def _mask(positions: list[int], size: int) -> int:
