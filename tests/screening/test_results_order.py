@@ -162,3 +162,15 @@ def test_a_trial_set_reads_measured_distances_in_its_own_order():
     ]
     assert order.positions.tolist() == trials.order(dict(measured)).positions.tolist()
     assert order.first(0b10101, 2) == [4, 2]  # of T4, T3 and T1: T1, then T3
+
+
+def test_cards_round_miles_as_the_trial_page_does():
+    from django.template.defaultfilters import floatformat
+
+    from screening.result_cards import whole_miles
+
+    distances = [1.0, 1.49, 1.5, 2.5, 2.4999999999999996, 10.5, 99.95, 1234.5678]
+    distances += [step / 8 for step in range(8, 4000)]
+    assert [whole_miles(miles) for miles in distances] == [
+        int(floatformat(miles, 0)) for miles in distances
+    ]
