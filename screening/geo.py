@@ -11,7 +11,6 @@ import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol, TypeVar
 
 import numpy as np
 
@@ -26,15 +25,6 @@ class Point:
     longitude: float
 
 
-class Located(Protocol):
-    latitude: float | None
-    longitude: float | None
-    status: str
-
-
-S = TypeVar("S", bound=Located)
-
-
 def haversine_miles(origin: Point, destination: Point) -> float:
     """The great-circle distance between two points, in miles."""
     return miles_between(
@@ -47,24 +37,6 @@ def locate(postal_code: str) -> Point | None:
     """Where a US ZIP code (12345 or 12345-6789) is, or None when we do not know it."""
     found = zip_coordinates(postal_code)
     return Point(*found) if found is not None else None
-
-
-def nearest(origin: Point, sites: Iterable[S]) -> tuple[S, float] | None:
-    """The closest open site with coordinates, and its distance in miles."""
-    usable = [
-        site
-        for site in sites
-        if site.latitude is not None
-        and site.longitude is not None
-        and site_takes_people(site.status)
-    ]
-    if not usable:
-        return None
-    miles = Places((site.latitude, site.longitude) for site in usable).miles_from(
-        (origin.latitude, origin.longitude)
-    )
-    closest = int(miles.argmin())  # the first of equals, as site order has it
-    return usable[closest], float(miles[closest])
 
 
 class SitePlaces:

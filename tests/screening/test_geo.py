@@ -1,20 +1,9 @@
 """Distances without a web service: ZIP codes from the zipcodes package, great-circle miles."""
 
-from dataclasses import dataclass
-
 import pytest
 
-from screening.geo import Point, haversine_miles, locate, nearest
+from screening.geo import Point, haversine_miles, locate
 from trials.choices import site_takes_people
-
-
-@dataclass
-class FakeSite:
-    name: str
-    latitude: float | None
-    longitude: float | None
-    status: str = "recruiting"
-
 
 CHARLESTON = Point(32.7862, -79.9471)
 
@@ -39,26 +28,6 @@ def test_a_us_zip_code_is_placed_offline(code):
 @pytest.mark.parametrize("code", ["00000", "SW1A 1AA", "2942", "", "ABCDE"])
 def test_a_code_we_do_not_know_is_not_placed(code):
     assert locate(code) is None
-
-
-def test_the_nearest_open_site_with_coordinates_wins():
-    sites = [
-        FakeSite("closed, closest", 32.78, -79.94, status="completed"),
-        FakeSite("no coordinates", None, None),
-        FakeSite("far", 40.71, -74.00),
-        FakeSite("near", 33.0, -80.0),
-        FakeSite("no status of its own", 34.0, -81.0, status=""),
-    ]
-
-    site, miles = nearest(CHARLESTON, sites)
-
-    assert site.name == "near"
-    assert 10 < miles < 20
-
-
-def test_no_usable_site_gives_no_nearest():
-    assert nearest(CHARLESTON, [FakeSite("closed", 32.78, -79.94, status="withdrawn")]) is None
-    assert nearest(CHARLESTON, []) is None
 
 
 def test_open_statuses_are_the_ones_that_take_people():
