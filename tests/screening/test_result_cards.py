@@ -295,3 +295,20 @@ def test_a_new_patient_asks_nothing_for_studies_whose_cards_were_made_before(
 
     assert len(cards_of(page)) == 3
     assert all("?near=10001" in card and "Nearest place" in card for card in cards_of(page))
+
+
+def test_on_a_spanish_page_a_card_marks_a_title_written_only_in_english():
+    make_trial(conditions=("sle",), plain_title="Only in English")
+    make_trial(conditions=("sle",), plain_title="In both", plain_title_es="En los dos")
+    client = patient()
+
+    english = cards_of(client.get(reverse(RESULTS)))
+    spanish = cards_of(client.get("/es" + reverse(RESULTS)))
+
+    assert any(
+        re.search(r'<a href="/es/trials/[^"]+" lang="en">Only in English</a>', card)
+        for card in spanish
+    )
+    assert any(re.search(r'<a href="/es/trials/[^"]+">En los dos</a>', card) for card in spanish)
+    assert not any('lang="en"' in card for card in english)
+    assert any("In both" in card for card in english)
