@@ -48,8 +48,7 @@ class SitePlaces:
 
     def __init__(self, places: Sequence[Point], trial_places: Mapping[str, Sequence[int]]):
         """`trial_places`: each trial's place numbers (positions in `places`), at least one."""
-        self.places = tuple(places)
-        self._measured = Places((place.latitude, place.longitude) for place in self.places)
+        self._measured = Places((place.latitude, place.longitude) for place in places)
         self.trial_ids = tuple(trial_places)
         self.index = {trial_id: number for number, trial_id in enumerate(self.trial_ids)}
         # Every trial's place numbers, trial after trial, and where each trial's run starts.

@@ -324,7 +324,7 @@ def _made_cards(
     a trial gone from the database since it was loaded has none."""
     trial_ids = {key[0] for key in keys}
     explained = explain(state, judged, trial_ids, bank, today=today)
-    facts = trial_facts(trial_ids, bank)
+    facts = _kept_facts(trial_ids, bank)
     return {
         key: result_cards.render(
             facts[trial_id],
@@ -339,7 +339,7 @@ def _made_cards(
     }
 
 
-def trial_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialFacts]:
+def _kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialFacts]:
     """What the cards of these trials show alike (result_cards.TrialFacts): kept from this
     load, and one read (a query for the trials, one each for their sites and contacts) for
     the others."""
