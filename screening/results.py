@@ -357,14 +357,14 @@ def _kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, Trial
 
 def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
     """The "Your answers" section, kept with the cards (by the answers, skips and their order);
-    each answer's lines are kept too, as most of them are the same for many patients."""
-    given = tuple(given_answers(state, bank))
-    key = ("given", given)
+    when it is not, each answer's lines are kept too, as most are the same for many patients."""
+    answers = tuple(sorted(frozen_answers(state.answers).items()))
+    key = ("given", state.history, state.skipped, answers)
     html = bank.cards.get(key)
     if html is None:
         html = render_to_string(
             "screening/results.html#given-answers",
-            {"given": [_given_answer(item, bank) for item in given]},
+            {"given": [_given_answer(item, bank) for item in given_answers(state, bank)]},
         )
         bank.cards.put(key, html)
     return html
