@@ -46,9 +46,12 @@ class SitePlaces:
     all in one pass over arrays, then takes each trial's nearest.
     """
 
-    def __init__(self, places: Sequence[Point], trial_places: Mapping[str, Sequence[int]]):
-        """`trial_places`: each trial's place numbers (positions in `places`), at least one."""
-        self._measured = Places((place.latitude, place.longitude) for place in places)
+    def __init__(
+        self, places: Sequence[tuple[float, float]], trial_places: Mapping[str, Sequence[int]]
+    ):
+        """`places`: (latitude, longitude) each; `trial_places`: each trial's place numbers
+        (positions in `places`), at least one."""
+        self._measured = Places(places)
         self.trial_ids = tuple(trial_places)
         self.index = {trial_id: number for number, trial_id in enumerate(self.trial_ids)}
         # Every trial's place numbers, trial after trial, and where each trial's run starts.
@@ -99,8 +102,7 @@ def open_site_places(sites: Iterable[tuple[str, float | None, float | None, str]
         number = numbers.setdefault((latitude, longitude), len(numbers))
         by_trial.setdefault(trial_id, set()).add(number)
     return SitePlaces(
-        [Point(latitude, longitude) for latitude, longitude in numbers],
-        {trial_id: sorted(found) for trial_id, found in by_trial.items()},
+        list(numbers), {trial_id: sorted(found) for trial_id, found in by_trial.items()}
     )
 
 

@@ -35,7 +35,7 @@ from urllib.parse import quote
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from screening.criteria import TrialResult, Verdict
 from screening.geo import Point
@@ -180,12 +180,11 @@ def _contacts_html(contacts: Iterable[Any]) -> SafeString:
     )
 
 
-# Our own words are trusted as the template's {% translate %} trusts them (mark_safe), and
-# written out in gettext() calls so that makemessages finds them.
+# Our own words are trusted as the template's {% translate %} trusts them (mark_safe).
 _LABELS = {
-    Verdict.LIKELY_ELIGIBLE: lambda: gettext("Why it may fit"),
-    Verdict.ASK_DOCTOR: lambda: gettext("What is not clear yet"),
-    Verdict.NOT_ELIGIBLE: lambda: gettext("Why it does not fit"),
+    Verdict.LIKELY_ELIGIBLE: gettext_lazy("Why it may fit"),
+    Verdict.ASK_DOCTOR: gettext_lazy("What is not clear yet"),
+    Verdict.NOT_ELIGIBLE: gettext_lazy("Why it does not fit"),
 }
 
 
@@ -227,7 +226,7 @@ def render(
         where = _where(facts, index, miles)
         parts.append(format_html('<p class="result-card__where">{}</p>', where))
     if result.reasons:
-        label = mark_safe(_LABELS[result.verdict]())
+        label = mark_safe(str(_LABELS[result.verdict]))
         parts.append(_list(label, "plain-list", result.reasons))
     if result.listed:
         checked = ngettext(
