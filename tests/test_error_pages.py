@@ -108,14 +108,20 @@ def test_a_wrong_method_gets_our_405_page_and_keeps_allow(client, method, addres
     assert "That did not work here" in text(response)
 
 
-def test_a_server_error_gets_our_500_page(client, monkeypatch):
+@pytest.fixture
+def broken_home(client, monkeypatch):
+    """A client whose home page (English or Spanish) fails with a bug of ours."""
+
     def broken():
         raise RuntimeError("a bug of ours")
 
     monkeypatch.setattr("trials.views.conditions_with_open_counts", broken)
     client.raise_request_exception = False
+    return client
 
-    response = client.get("/")
+
+def test_a_server_error_gets_our_500_page(broken_home):
+    response = broken_home.get("/")
 
     assert response.status_code == 500
     looks_like_our_site(response)
@@ -123,14 +129,8 @@ def test_a_server_error_gets_our_500_page(client, monkeypatch):
     assert "a bug of ours" not in text(response)
 
 
-def test_a_server_error_on_a_spanish_page_says_so_in_spanish(client, monkeypatch):
-    def broken():
-        raise RuntimeError("a bug of ours")
-
-    monkeypatch.setattr("trials.views.conditions_with_open_counts", broken)
-    client.raise_request_exception = False
-
-    response = client.get("/es/")
+def test_a_server_error_on_a_spanish_page_says_so_in_spanish(broken_home):
+    response = broken_home.get("/es/")
 
     assert response.status_code == 500
     assert tags(response.content.decode(), "html")[0]["lang"] == "es"
