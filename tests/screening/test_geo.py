@@ -36,3 +36,20 @@ def test_open_statuses_are_the_ones_that_take_people():
     assert site_takes_people("")
     assert not site_takes_people("completed")
     assert not site_takes_people("active_not_recruiting")
+
+
+def test_the_zip_table_places_every_code_where_the_package_does():
+    # Our table is searched, the package's scanned: they must agree on every code it knows,
+    # and on the gaps between them (a code the package does not know stays unplaced).
+    import zipcodes
+
+    from trials.places import zip_coordinates
+
+    known = {entry["zip_code"] for entry in zipcodes.list_all()}
+    sample = sorted(known)[::97]
+    gaps = [f"{number:05d}" for number in range(0, 100_000, 991) if f"{number:05d}" not in known]
+    assert len(sample) > 400 and len(gaps) > 40
+    for code in sample + gaps:
+        found = zipcodes.matching(code)
+        expected = (float(found[0]["lat"]), float(found[0]["long"])) if found else None
+        assert zip_coordinates(code) == expected, code
