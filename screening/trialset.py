@@ -81,11 +81,13 @@ class TrialSet(Sequence[TrialCriteria]):
         return tuple(trial.trial_id for trial in self._trials)
 
     @cached_property
-    def _in_id_order(self) -> np.ndarray:
-        """The trials' positions, by trial id."""
-        return np.array(
-            sorted(range(len(self._trials)), key=self.trial_ids.__getitem__), dtype=np.intp
+    def _id_ranks(self) -> np.ndarray:
+        """Each trial's place among the trials sorted by id, by position."""
+        ranks = np.empty(len(self._trials), dtype=np.intp)
+        ranks[sorted(range(len(self._trials)), key=self.trial_ids.__getitem__)] = np.arange(
+            len(self._trials)
         )
+        return ranks
 
     @cached_property
     def position_of(self) -> dict[str, int]:
@@ -113,9 +115,7 @@ class TrialSet(Sequence[TrialCriteria]):
         else:
             distances = miles or {}
             miles_at = np.array([distances.get(trial_id, np.inf) for trial_id in self.trial_ids])
-        # A stable sort by distance alone of the trials in id order: ties stay in id order.
-        in_id_order = self._in_id_order
-        found = Order(in_id_order[np.argsort(miles_at[in_id_order], kind="stable")])
+        found = Order(miles_at, self._id_ranks)
         with self._orders_lock:
             if len(self._orders) >= MOST_ORDERS:
                 self._orders.clear()
@@ -188,17 +188,24 @@ MOST_ORDERS = 32
 
 @dataclass(frozen=True, eq=False)
 class Order:
-    """Trial positions in a reading order."""
+    """The trials nearest first (unknown distances last), then by trial id: each trial's
+    distance (infinity when unknown) and rank by id, by position."""
 
-    positions: np.ndarray
+    miles: np.ndarray
+    id_ranks: np.ndarray
 
     def first(self, mask: int, count: int) -> list[int]:
-        """The positions of a bit mask's first `count` trials in this order (one pass over
-        arrays, however few or many the mask holds)."""
-        size = len(self.positions)
+        """The positions of a bit mask's first `count` trials in this order: the `count`
+        nearest are picked out without sorting the others (a page shows ten of thousands)."""
+        size = len(self.miles)
         data = np.frombuffer(mask.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
-        members = np.unpackbits(data, bitorder="little")[:size].view(bool)
-        return self.positions[members[self.positions]][:count].tolist()
+        positions = np.flatnonzero(np.unpackbits(data, bitorder="little")[:size])
+        miles = self.miles[positions]
+        if 0 < count < len(positions):
+            # Every member as near as the count-th nearest, ties with it included.
+            near = miles <= np.partition(miles, count - 1)[count - 1]
+            positions, miles = positions[near], miles[near]
+        return positions[np.lexsort((self.id_ranks[positions], miles))][:count].tolist()
 
 
 def _mask(positions: list[int], size: int) -> int:

@@ -153,15 +153,16 @@ def test_a_trial_set_reads_measured_distances_in_its_own_order():
 
     order = trials.order(measured)
 
-    assert [trials[position].trial_id for position in order.positions] == [
+    assert [trials[position].trial_id for position in order.first(0b11111, 5)] == [
         "T1",  # Charleston, the tie broken by trial id
         "T2",
         "T3",  # New York
         "T0",  # Los Angeles
         "T4",  # nowhere we know: last
     ]
-    assert order.positions.tolist() == trials.order(dict(measured)).positions.tolist()
+    assert order.first(0b11111, 5) == trials.order(dict(measured)).first(0b11111, 5)
     assert order.first(0b10101, 2) == [4, 2]  # of T4, T3 and T1: T1, then T3
+    assert order.first(0b11000, 1) == [4]  # of the two at one place (T2, T1): T1 by its id
 
 
 def test_cards_round_miles_as_the_trial_page_does():
