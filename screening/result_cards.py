@@ -114,9 +114,25 @@ class TrialFacts:
         return closest, float(miles[closest])
 
 
-def trial_facts(trial: Any) -> TrialFacts:
-    """A trial's facts, from a Trial with its sites and contacts (role, id order) prefetched."""
-    sites = list(trial.sites.all())
+# What trial_facts() reads of a Trial: the rest (long registry texts) is left unread.
+TRIAL_FIELDS = (
+    "registry_id",
+    "kind",
+    "plain_title",
+    "plain_title_es",
+    "brief_title",
+    "official_title",
+    "status",
+    "status_verified_on",
+    "completion_date",
+    "primary_completion_date",
+)
+
+
+def trial_facts(trial: Any, sites: Iterable[Any], contacts: Iterable[Any]) -> TrialFacts:
+    """A trial's facts, from a Trial with TRIAL_FIELDS, its sites (in their model's order) and
+    its contacts (in role, id order)."""
+    sites = list(sites)
     open_sites = [
         site
         for site in sites
@@ -124,7 +140,7 @@ def trial_facts(trial: Any) -> TrialFacts:
         and site.longitude is not None
         and site_takes_people(site.status)
     ]
-    everyone = [contact for contact in trial.contacts.all() if contact.phone or contact.email]
+    everyone = [contact for contact in contacts if contact.phone or contact.email]
     central = [contact for contact in everyone if contact.site_id is None]
     site_contacts: dict[int, list[Any]] = {}
     if not central:
