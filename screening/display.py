@@ -136,8 +136,7 @@ class GivenAnswer:
 
 def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     """Every answer given (and every skip), in plain words, in the order of the question bank."""
-    specs, conditions = bank.by_key, bank.conditions
-    wordings = {key: question.text("wording") for key, question in bank.questions.items()}
+    specs, conditions, questions = bank.by_key, bank.conditions, bank.questions
     keys = sorted(state.history, key=lambda key: (specs[key].position if key in specs else 0, key))
     given = []
     for key in keys:
@@ -148,7 +147,9 @@ def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
             words = _("Skipped")
         else:
             words = answer_words(spec, state.answers[key], conditions)
-        given.append(GivenAnswer(key, wordings.get(key) or key, words))
+        question = questions.get(key)
+        wording = question.text("wording") if question is not None else ""
+        given.append(GivenAnswer(key, wording or key, words))
     return given
 
 

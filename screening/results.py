@@ -367,10 +367,10 @@ def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
     key = ("given", state.history, state.skipped, answers)
     html = bank.cards.get(key)
     if html is None:
-        html = render_to_string(
-            "screening/results.html#given-answers",
-            {"given": [_given_answer(item, bank) for item in given_answers(state, bank)]},
+        lines = SafeString(
+            "".join(_given_answer(item, bank) for item in given_answers(state, bank))
         )
+        html = render_to_string("screening/results.html#given-answers", {"given": lines})
         bank.cards.put(key, html)
     return html
 
