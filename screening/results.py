@@ -367,12 +367,29 @@ def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
     key = ("given", state.history, state.skipped, answers)
     html = bank.cards.get(key)
     if html is None:
-        lines = SafeString(
-            "".join(_given_answer(item, bank) for item in given_answers(state, bank))
-        )
-        html = render_to_string("screening/results.html#given-answers", {"given": lines})
+        before, after = _given_frame(bank)
+        lines = "".join(_given_answer(item, bank) for item in given_answers(state, bank))
+        html = SafeString(before + lines + after)
         bank.cards.put(key, html)
     return html
+
+
+# Where the answers' lines go in the "Your answers" section rendered once (_given_frame).
+_LINES = "\x00lines\x00"
+
+
+def _given_frame(bank: QuestionBank) -> tuple[str, str]:
+    """The "Your answers" section before and after its lines, rendered once per bank (its
+    language) and kept with the cards: the same for every patient."""
+    frame = bank.cards.get(("given frame",))
+    if frame is None:
+        html = render_to_string(
+            "screening/results.html#given-answers", {"given": SafeString(_LINES)}
+        )
+        before, after = html.split(_LINES)
+        frame = (before, after)
+        bank.cards.put(("given frame",), frame)
+    return frame
 
 
 def _given_answer(item: GivenAnswer, bank: QuestionBank) -> SafeString:
