@@ -186,26 +186,8 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
         parts = list(dict.fromkeys(_reason(rule) for rule in rules if rule.reason))
         english = bool(parts) and all(part.lang for part in parts)
         reason = Written(" ".join(parts), ENGLISH if english else "")
-    focus = finding.doubtful[0] if finding.doubtful else rules[0]
-    answer = answers.get(focus.key)
-    shown = _show(answer, focus)
-    if finding.outcome == Outcome.NOT_MET and finding.definite:
-        if shown:
-            return reason.then(_("You said %(answer)s.") % {"answer": shown})
-        return reason
     if finding.outcome == Outcome.NOT_MET:
-        if shown:
-            note = _("You said %(answer)s, which may not fit. Your doctor can check.") % {
-                "answer": shown
-            }
-        else:
-            note = _("Your answer may not fit. Your doctor can check.")
-        drafted = [rule.source for rule in finding.doubtful if not rule.reviewed and rule.source]
-        if drafted:
-            # Our staff have not checked this criterion yet: show what the study itself says.
-            quote = _("The study lists: “%(line)s”") % {"line": drafted[0]}
-            return reason.then(note, quote)
-        return reason.then(note)
+        return _explain_miss(reason, finding, answers)
     if finding.outcome == Outcome.UNKNOWN:
         unsure = unanswered = False
         for rule in finding.doubtful:
@@ -223,10 +205,34 @@ def _explain_criteria(finding: Finding, answers: Mapping[str, Any]) -> str:
     return reason
 
 
+def _explain_miss(reason: Written, finding: Finding, answers: Mapping[str, Any]) -> str:
+    focus = finding.doubtful[0] if finding.doubtful else finding.rules[0]
+    shown = _show(answers.get(focus.key), focus)
+    if finding.definite:
+        if shown:
+            return reason.then(_("You said %(answer)s.") % {"answer": shown})
+        return reason
+    if shown:
+        note = _("You said %(answer)s, which may not fit. Your doctor can check.") % {
+            "answer": shown
+        }
+    else:
+        note = _("Your answer may not fit. Your doctor can check.")
+    drafted = [rule.source for rule in finding.doubtful if not rule.reviewed and rule.source]
+    if drafted:
+        # Our staff have not checked this criterion yet: show what the study itself says.
+        quote = _("The study lists: “%(line)s”") % {"line": drafted[0]}
+        return reason.then(note, quote)
+    return reason.then(note)
+
+
 def _show(answer: Any, rule: Rule) -> str:
     if isinstance(answer, bool) or not isinstance(answer, int | float):
         return ""
-    unit = UNITS[rule.unit].label if rule.unit in UNITS else rule.unit
+    if rule.unit in UNITS:
+        unit = _once(("unit", rule.unit), lambda: str(UNITS[rule.unit].label))
+    else:
+        unit = rule.unit
     return f"{format_number(answer)} {unit}".strip()
 
 
