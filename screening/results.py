@@ -324,12 +324,13 @@ def _made_cards(
     trial_ids = {key[0] for key in keys}
     explained = explain(state, judged, trial_ids, bank, today=today)
     facts = _kept_facts(trial_ids, bank)
+    nearest = result_cards.nearest_sites(facts.values(), judged.origin)
     return {
         key: result_cards.render(
             facts[trial_id],
             explained[trial_id],
-            origin=judged.origin,
-            postal_code=postal_code,
+            nearest=nearest.get(trial_id),
+            postal_code=postal_code if judged.origin is not None else "",
             focus=focus,
         )
         for key in keys

@@ -182,3 +182,24 @@ def test_the_handout_lists_the_nearest_sites_with_their_distance(client):
     text = unescape(response.content.decode())
     assert text.index("Charleston Clinic") < text.index("Atlanta Clinic")
     assert "About 262 miles away" in text
+
+
+def test_places_measured_together_are_as_far_as_each_part_alone():
+    # A results page measures its cards' sites in one pass: the miles must be the very same
+    # floats the trial page gets for its own sites, or a card and its page could round apart.
+    import numpy as np
+
+    from trials.site_lists import Places
+
+    generator = np.random.default_rng(7)
+    parts = [
+        Places(map(tuple, generator.uniform((-60, -180), (70, 180), size=(count, 2))))
+        for count in generator.integers(1, 40, size=60)
+    ]
+    origin = (32.7862, -79.9471)
+
+    together = Places.joined(parts).miles_from(origin)
+
+    alone = np.concatenate([part.miles_from(origin) for part in parts])
+    assert len(together) == sum(len(part) for part in parts) > 600
+    assert together.tolist() == alone.tolist()
