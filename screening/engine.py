@@ -80,9 +80,9 @@ def verdict_masks(
 ) -> dict[Verdict, int]:
     """Which trials get each verdict, as bit masks over `trials` (what evaluate(explain=False)
     says, without visiting each trial): a results page needs only counts and its first few."""
-    judged = _judged(trials, Context(answers, today, conditions or ConditionTree()))
-    excluded = trials.union_mask(judged.excluded)
-    doubtful = trials.union_mask(judged.doubtful) & ~excluded
+    context = Context(answers, today, conditions or ConditionTree())
+    excluded, doubtful = trials.verdict_bits(context, verdict_of)
+    doubtful &= ~excluded
     return {
         Verdict.NOT_ELIGIBLE: excluded,
         Verdict.ASK_DOCTOR: doubtful,

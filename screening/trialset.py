@@ -8,14 +8,14 @@ trials it concerns.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import overload
 
 import numpy as np
 
-from screening.criteria import Finding, Signature, TrialCriteria
+from screening.criteria import Finding, Signature, TrialCriteria, Verdict
 from screening.geo import Distances
 from screening.judging import Context, answer_keys, judge
 
@@ -52,6 +52,7 @@ class TrialSet(Sequence[TrialCriteria]):
         self.reading = {tuple(sorted(keys)): found for keys, found in reading.items()}
         self._trial_reads: dict[int, tuple[str, ...]] = {}  # by position, as asked
         self._findings: dict[tuple, list[tuple[Signature, Finding]]] = {}
+        self._verdict_bits: dict[tuple, tuple[int, int]] = {}  # the same, as verdict masks
         self._findings_of: tuple = ()  # the (today, condition tree) they were judged on
 
     @overload
@@ -124,24 +125,69 @@ class TrialSet(Sequence[TrialCriteria]):
 
     def judged_once(self, context: Context) -> Iterator[tuple[Signature, Finding]]:
         """judge_each_once() for this set: findings kept by the answers they read."""
+        for given, signatures in self._reading_given(context):
+            yield from self._judged_group(given, signatures, context)
+
+    def verdict_bits(
+        self, context: Context, verdict_of: Callable[[Finding], Verdict]
+    ) -> tuple[int, int]:
+        """The trials that some finding rules out, and those that some finding leaves in doubt
+        (by `verdict_of`: screening.engine's), as two bit masks. Each group of signatures that
+        read the same answers keeps its two masks by the values of those answers, as its
+        findings are kept: a new patient ORs a few dozen masks, and judges again only the
+        groups whose answers nobody gave before."""
+        excluded = doubtful = 0
+        for given, signatures in self._reading_given(context):
+            bits = self._verdict_bits.get(given)
+            if bits is None:
+                bits = self._group_bits(self._judged_group(given, signatures, context), verdict_of)
+                if len(self._verdict_bits) >= MOST_VERDICT_BITS:
+                    self._verdict_bits.clear()
+                self._verdict_bits[given] = bits
+            excluded |= bits[0]
+            doubtful |= bits[1]
+        return excluded, doubtful
+
+    def _group_bits(
+        self,
+        found: list[tuple[Signature, Finding]],
+        verdict_of: Callable[[Finding], Verdict],
+    ) -> tuple[int, int]:
+        excluded = doubtful = 0
+        for signature, finding in found:
+            verdict = verdict_of(finding)
+            if verdict is Verdict.NOT_ELIGIBLE:
+                excluded |= self.masks[signature]
+            elif verdict is Verdict.ASK_DOCTOR:
+                doubtful |= self.masks[signature]
+        return excluded, doubtful
+
+    def _reading_given(self, context: Context) -> Iterator[tuple[tuple, list[Signature]]]:
+        """Each group of signatures that read the same answers, with those answers' values
+        (the key its findings are kept by); what is kept goes when today or the tree change."""
         basis = (context.today, context.tree)
         if self._findings_of != basis:
             self._findings = {}
+            self._verdict_bits = {}
             self._findings_of = basis
         answers = context.answers
         for keys, signatures in self.reading.items():
-            given = (keys, *(_frozen(answers.get(key, _MISSING)) for key in keys))
-            found = self._findings.get(given)
-            if found is None:
-                found = []
-                for signature in signatures:
-                    finding = judge(signature, context)
-                    if finding is not None:
-                        found.append((signature, finding))
-                if len(self._findings) >= MOST_FINDINGS:
-                    self._findings.clear()
-                self._findings[given] = found
-            yield from found
+            yield (keys, *(_frozen(answers.get(key, _MISSING)) for key in keys)), signatures
+
+    def _judged_group(
+        self, given: tuple, signatures: list[Signature], context: Context
+    ) -> list[tuple[Signature, Finding]]:
+        found = self._findings.get(given)
+        if found is None:
+            found = []
+            for signature in signatures:
+                finding = judge(signature, context)
+                if finding is not None:
+                    found.append((signature, finding))
+            if len(self._findings) >= MOST_FINDINGS:
+                self._findings.clear()
+            self._findings[given] = found
+        return found
 
     def answers_read(self, position: int, answers: Mapping[str, object]) -> tuple:
         """The answers the trial at `position` reads, as a key (`answers` as frozen_answers()
@@ -164,6 +210,9 @@ class TrialSet(Sequence[TrialCriteria]):
 
 # Findings kept per TrialSet: one entry per group of signatures and answers they read.
 MOST_FINDINGS = 4096
+# Their verdict masks (verdict_bits), fewer: two masks of a bit a trial each (2.5 KB at
+# 10,000 trials), so at most 2.5 MB a TrialSet.
+MOST_VERDICT_BITS = 1024
 _MISSING = object()
 
 
