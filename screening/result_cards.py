@@ -25,7 +25,6 @@ Trial facts hold registry data only.
 
 from __future__ import annotations
 
-import html
 import math
 import threading
 from collections import OrderedDict
@@ -44,7 +43,7 @@ from trials.choices import site_takes_people
 from trials.names import tidy_capitals
 from trials.regions import HOME_COUNTRY
 from trials.site_lists import Places
-from trials.templatetags.languages import lang_attr
+from trials.templatetags.languages import escaped, lang_attr, marked
 from trials.templatetags.trial_pages import phone_link
 
 # Cards of 1-4 KB: about 10 MB a worker at most; trial facts are smaller.
@@ -230,13 +229,13 @@ def render(
     """One card's HTML in the active language: `nearest` is its nearest open site to the
     patient's ZIP code (nearest_sites), `postal_code` that ZIP code when we could place it, for
     the link; `focus` puts the focus on the card (the first card "Show more" added). Built with
-    f-strings, every text that is not our own HTML escaped (_escaped): format_html's lazy-text
-    checks were a third of a card's time."""
+    f-strings, every text that is not our own HTML escaped (languages.escaped): format_html's
+    checks for lazy text were a third of a card's time."""
     near = f"?near={quote(postal_code, safe='/')}" if postal_code else ""
     autofocus = ' tabindex="-1" autofocus' if focus else ""
     parts = [
-        f'<li class="result-card result-card--{_escaped(result.verdict)}"><article>'
-        f'<h3 class="result-card__title"{autofocus}><a href="{_escaped(facts.url)}{near}"'
+        f'<li class="result-card result-card--{escaped(result.verdict)}"><article>'
+        f'<h3 class="result-card__title"{autofocus}><a href="{escaped(facts.url)}{near}"'
         f"{facts.title}</a></h3>",
         facts.status,
     ]
@@ -267,7 +266,7 @@ def render(
 
 
 def _where(facts: TrialFacts, index: int, miles: float) -> str:
-    where = _escaped(facts.site_names[index])
+    where = escaped(facts.site_names[index])
     if miles < 1:
         words = gettext("Nearest place: %(where)s, less than 1 mile away")
         return words % {"where": where}
@@ -286,24 +285,5 @@ def whole_miles(miles: float) -> int:
 
 
 def _list(label: str, classes: str, items: Iterable[str]) -> str:
-    listed = "".join(f"<li>{_marked(item)}</li>" for item in items)
+    listed = "".join(f"<li>{marked(item)}</li>" for item in items)
     return f'<h4 class="result-card__label">{label}</h4><ul class="{classes}">{listed}</ul>'
-
-
-def _escaped(text: object) -> str:
-    """conditional_escape() without the lazy-text wrapper: HTML we marked safe as it is,
-    anything else escaped as Django escapes it."""
-    if hasattr(text, "__html__"):
-        return text.__html__()
-    return html.escape(str(text))
-
-
-def _marked(text: object) -> str:
-    """languages.marked() for a card's reasons and checklist, escaping with _escaped()."""
-    lang = getattr(text, "lang", "")
-    if lang:
-        return f'<span lang="{_escaped(lang)}">{_escaped(text)}</span>'
-    lead = getattr(text, "english_lead", 0)
-    if lead:
-        return f'<span lang="en">{_escaped(text[:lead])}</span>{_escaped(text[lead:])}'
-    return _escaped(text)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
 from django import template
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
 register = template.Library()
@@ -23,13 +26,21 @@ def page_is_english() -> bool:
 
 
 @register.filter
-def marked(text: object) -> str:
+def marked(text: object) -> SafeString:
     """The text, inside `<span lang="en">` where it is not in the page's language (all of it,
     or its English lead: trials.languages.Written)."""
     lang = getattr(text, "lang", "")
     if lang:
-        return format_html('<span lang="{}">{}</span>', lang, text)
+        return SafeString(f'<span lang="{escaped(lang)}">{escaped(text)}</span>')
     lead = getattr(text, "english_lead", 0)
     if lead:
-        return format_html('<span lang="en">{}</span>{}', text[:lead], text[lead:])
-    return conditional_escape(text)
+        return SafeString(f'<span lang="en">{escaped(text[:lead])}</span>{escaped(text[lead:])}')
+    return SafeString(escaped(text))
+
+
+def escaped(text: object) -> str:
+    """conditional_escape() without its check for lazy text (a results page escapes hundreds
+    of strings): HTML marked safe as it is, anything else escaped as Django escapes it."""
+    if hasattr(text, "__html__"):
+        return text.__html__()
+    return html.escape(str(text))
