@@ -16,20 +16,13 @@ import numpy as np
 
 from trials.choices import site_takes_people
 from trials.places import zip_coordinates
-from trials.site_lists import Places, miles_between
+from trials.site_lists import Places
 
 
 @dataclass(frozen=True)
 class Point:
     latitude: float
     longitude: float
-
-
-def haversine_miles(origin: Point, destination: Point) -> float:
-    """The great-circle distance between two points, in miles."""
-    return miles_between(
-        (origin.latitude, origin.longitude), (destination.latitude, destination.longitude)
-    )
 
 
 @lru_cache(maxsize=512)

@@ -22,11 +22,6 @@ SHORT_LIST = 8
 FIRST_FEW = 5
 
 
-def miles_between(origin: Coordinates, destination: Coordinates) -> float:
-    """The great-circle distance between two points, in miles."""
-    return float(Places([destination]).miles_from(origin)[0])
-
-
 class Places:
     """Many places, measured from one origin after another: their latitudes and longitudes in
     radians and their latitudes' cosines are worked out once, and every distance from an origin

@@ -2,10 +2,19 @@
 
 import pytest
 
-from screening.geo import Point, haversine_miles, locate
+from screening.geo import Point, locate
 from trials.choices import site_takes_people
+from trials.site_lists import Places
 
 CHARLESTON = Point(32.7862, -79.9471)
+
+
+def haversine_miles(origin: Point, destination: Point) -> float:
+    return float(
+        Places([(destination.latitude, destination.longitude)]).miles_from(
+            (origin.latitude, origin.longitude)
+        )[0]
+    )
 
 
 def test_haversine_gives_known_distances_in_miles():

@@ -1,20 +1,22 @@
 """Grouping, ordering and paging of results, and picking contacts, as plain functions."""
 
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.geo import Point, haversine_miles, miles_from, open_site_places
+from screening.geo import Point, miles_from, open_site_places
 from screening.results import Match, grouped, page_of
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
 from trials.choices import site_takes_people
+from trials.site_lists import Places
 
 
 def nearest_miles(origin, rows):
     """The obvious way, site by site: what miles_from(origin, open_site_places(rows)) must equal."""
     miles = {}
+    origin_at = (origin.latitude, origin.longitude)
     for trial_id, latitude, longitude, status in rows:
         if latitude is None or longitude is None or not site_takes_people(status):
             continue
-        distance = haversine_miles(origin, Point(latitude, longitude))
+        distance = float(Places([(latitude, longitude)]).miles_from(origin_at)[0])
         miles[trial_id] = min(distance, miles.get(trial_id, distance))
     return miles
 
