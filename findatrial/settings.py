@@ -126,7 +126,16 @@ CACHES = {
             # Pages and fragments of 10-50 KB: at most ~25 MB a process.
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
-    )
+    ),
+    # The site's header and footer ({% cache %} in base.html): the same for everyone at an
+    # address and in a language, and only changed by a deploy, so each process keeps its own
+    # (under 1 MB) and reads it without a trip to Redis: about 0.2 ms a patient's page.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -23,12 +23,15 @@ def pytest_sessionstart(session):
 
 @pytest.fixture(autouse=True)
 def fresh_django_cache():
-    """Each test starts with an empty cache (pages and fragments kept by trials.freshness)."""
-    from django.core.cache import cache
+    """Each test starts with empty caches: pages and fragments kept by trials.freshness, and
+    the site's header and footer (settings.CACHES["template_fragments"])."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for kept in caches.all():
+        kept.clear()
     yield
-    cache.clear()
+    for kept in caches.all():
+        kept.clear()
 
 
 @pytest.fixture(autouse=True)

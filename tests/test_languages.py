@@ -1,6 +1,7 @@
 """English at old addresses, Spanish under /es/: the address decides; each page links its twin."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -91,6 +92,33 @@ def test_the_language_switch_leads_to_the_same_page_with_its_query(client):
     }
     assert language_switch(spanish_list)["href"] == "/trials/?condition=sle&page=1"
     assert "Español" in text(english) or "Español" in english.content.decode()
+
+
+def test_each_address_and_language_has_its_own_header_though_headers_are_kept(client):
+    """base.html keeps the header by language and address (path and query), the footer by
+    language: one kept for another page would point the switch, or "you are here", at the
+    wrong page, or speak the other language."""
+    make_trial("NCT05000001")
+    visits = [
+        ("/", "/es/", "Home"),
+        ("/trials/", "/es/trials/", "Browse studies"),
+        ("/trials/?condition=sle", "/es/trials/?condition=sle", "Browse studies"),
+        ("/es/trials/?condition=sle", "/trials/?condition=sle", "Ver estudios"),
+        ("/es/", "/", "Inicio"),
+        ("/trials/NCT05000001/", "/es/trials/NCT05000001/", None),
+        ("/", "/es/", "Home"),
+    ]
+
+    for path, switch, current in visits:
+        response = client.get(path)
+
+        assert language_switch(response)["href"] == switch, path
+        html = response.content.decode()
+        here = re.findall(r'aria-current="page">([^<]+)<', html)
+        assert here == ([current] if current else []), path
+        footer = html.split('<footer class="site-footer">', 1)[1]
+        spanish_footer = "No rastreamos lo que usted hace" in footer
+        assert spanish_footer == path.startswith("/es/"), path
 
 
 def test_a_missing_page_is_missing_in_its_own_language_with_a_way_to_the_other(client):
