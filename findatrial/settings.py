@@ -127,12 +127,14 @@ CACHES = {
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     ),
-    # The site's header and footer ({% cache %} in base.html): the same for everyone at an
-    # address and in a language, and only changed by a deploy, so each process keeps its own
-    # (under 1 MB) and reads it without a trip to Redis: about 0.2 ms a patient's page.
-    "template_fragments": {
+    # The site's header and footer ({% cache ... using="per_process" %} in base.html): the
+    # same for everyone at an address and in a language, and only changed by a deploy, so each
+    # process keeps its own (under 1 MB) and reads it without a trip to Redis: about 0.13 ms
+    # a patient's page. Named, not "template_fragments", so that other {% cache %} tags still
+    # go to the shared default.
+    "per_process": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "template-fragments",
+        "LOCATION": "per-process",
         "TIMEOUT": None,
         "OPTIONS": {"MAX_ENTRIES": 300},
     },

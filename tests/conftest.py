@@ -24,7 +24,7 @@ def pytest_sessionstart(session):
 @pytest.fixture(autouse=True)
 def fresh_django_cache():
     """Each test starts with empty caches: pages and fragments kept by trials.freshness, and
-    the site's header and footer (settings.CACHES["template_fragments"])."""
+    the site's header and footer (settings.CACHES["per_process"])."""
     from django.core.cache import caches
 
     for kept in caches.all():

@@ -121,6 +121,17 @@ def test_each_address_and_language_has_its_own_header_though_headers_are_kept(cl
         assert spanish_footer == path.startswith("/es/"), path
 
 
+def test_the_header_is_kept_in_each_process_not_in_the_shared_cache(client):
+    from django.core.cache import caches
+    from django.core.cache.utils import make_template_fragment_key
+
+    client.get("/check/")
+
+    key = make_template_fragment_key("site_header", ["en", "/check/"])
+    assert "Skip to main content" in caches["per_process"].get(key)
+    assert caches["default"].get(key) is None
+
+
 def test_a_missing_page_is_missing_in_its_own_language_with_a_way_to_the_other(client):
     response = client.get("/es/no/such/page/")
 
