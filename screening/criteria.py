@@ -91,6 +91,9 @@ class TrialCriteria:
     # What its verdict depends on, as signatures shared by every trial with the same registry
     # facts or the same unit (see screening.trialset): thousands of trials share a few hundred.
     signatures: frozenset[Signature] = field(init=False, repr=False, compare=False)
+    # Its registry facts (age, sex, conditions), then its units, with their words: shared by
+    # every trial whose facts or unit read and say the same (see Wording).
+    wordings: tuple[Wording, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         groups: dict[tuple[str, str | int], list[Rule]] = {}
@@ -101,21 +104,26 @@ class TrialCriteria:
         object.__setattr__(self, "units", tuple(units))
         conditions = frozenset(self.conditions)
         volunteers = self.healthy_volunteers
-        signatures = [
-            _signature(
+        # Registry facts: how they are judged is all their words say too.
+        facts = [
+            (
                 ("age", self.min_age, self.max_age),
-                ("age", RegistryFacts(min_age=self.min_age, max_age=self.max_age)),
+                RegistryFacts(min_age=self.min_age, max_age=self.max_age),
             ),
-            _signature(("sex", self.sex), ("sex", RegistryFacts(sex=self.sex))),
-            _signature(
-                ("conditions", conditions, _frozen(volunteers)),
-                ("conditions", RegistryFacts(conditions=conditions, healthy_volunteers=volunteers)),
+            (("sex", self.sex), RegistryFacts(sex=self.sex)),
+            (
+                ("conditions", conditions, frozen_value(volunteers)),
+                RegistryFacts(conditions=conditions, healthy_volunteers=volunteers),
             ),
         ]
+        signatures = [_signature(key, (key[0], subject)) for key, subject in facts]
+        wordings = [_wording(key, (key[0], subject)) for key, subject in facts]
         for kind, members in units:
-            key = (kind, tuple(_rule_signature(rule) for rule in members))
-            signatures.append(_signature(key, (kind, members)))
+            judged = (kind, tuple(_rule_signature(rule) for rule in members))
+            signatures.append(_signature(judged, (kind, members)))
+            wordings.append(_wording((*judged, tuple(map(_rule_words, members))), (kind, members)))
         object.__setattr__(self, "signatures", frozenset(signatures))
+        object.__setattr__(self, "wordings", tuple(wordings))
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,25 +169,77 @@ def _signature(key: tuple, representative: tuple[str, Any]) -> Signature:
     return found
 
 
+class Wording:
+    """Registry facts or a criterion unit as a results card explains them: judged as their
+    Signature is, and said in their own words (a criterion's reason, checklist line, quoted
+    source and unit). Equal ones are one object across trials, so the finding and words worked
+    out for one trial and some answers serve every trial with equal facts or an equal unit, for
+    every patient who gave those answers (screening.engine keeps them in `explained`)."""
+
+    __slots__ = ("representative", "keys", "explained", "basis", "__weakref__")
+
+    def __init__(self, representative: tuple[str, Any]) -> None:
+        self.representative = representative
+        kind, subject = representative
+        # The answers its finding and words read, in a fixed order.
+        if kind in ("age", "sex", "conditions"):
+            self.keys: tuple[str, ...] = (kind,)
+        else:
+            self.keys = tuple(
+                dict.fromkeys(key for rule in subject for key in (rule.key, rule.depends_on) if key)
+            )
+        self.explained: dict[str, dict[tuple, Any]] = {}  # by language, then answers
+        self.basis: tuple = ()  # the condition tree and date `explained` was judged on
+
+    def __repr__(self) -> str:
+        return f"Wording({self.representative[0]!r})"
+
+
+# Equal wordings are found here while any trial holds them (weakly, as _signatures).
+_wordings: weakref.WeakValueDictionary[tuple, Wording] = weakref.WeakValueDictionary()
+
+
+def _wording(key: tuple, representative: tuple[str, Any]) -> Wording:
+    found = _wordings.get(key)
+    if found is None:
+        with _signatures_lock:
+            found = _wordings.get(key)
+            if found is None:
+                found = _wordings[key] = Wording(representative)
+    return found
+
+
+def _rule_words(rule: Rule) -> tuple:
+    """What a rule says, beside how it is judged (_rule_signature): its explanation's words."""
+    return (
+        rule.reason,
+        rule.reason_es,
+        rule.ask_doctor,
+        rule.ask_doctor_es,
+        rule.source,
+        rule.unit,
+    )
+
+
 def _rule_signature(rule: Rule) -> tuple:
     """Everything about a rule that can change how it is judged (not its words)."""
     return (
         rule.key,
         rule.operator,
-        _frozen(rule.value),
+        frozen_value(rule.value),
         rule.confirmed_by,
         rule.reviewed,
         rule.depends_on,
-        _frozen(rule.depends_on_values),
+        frozen_value(rule.depends_on_values),
     )
 
 
-def _frozen(value: Any) -> Any:
+def frozen_value(value: Any) -> Any:
     """A hashable stand-in for a JSON-like value that tells True from 1 and 30 from 30.0."""
     if isinstance(value, Mapping):
-        return ("map", tuple(sorted((str(k), _frozen(v)) for k, v in value.items())))
+        return ("map", tuple(sorted((str(k), frozen_value(v)) for k, v in value.items())))
     if isinstance(value, list | tuple):
-        return ("seq", tuple(_frozen(item) for item in value))
+        return ("seq", tuple(frozen_value(item) for item in value))
     return (type(value).__name__, value)
 
 

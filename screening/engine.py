@@ -3,7 +3,8 @@
 Pure: no ORM, no request, no templates. `screening.loading` builds the inputs from the database
 once; the questionnaire and `manage.py screen` both call `evaluate()` and `progress()`.
 Criteria are judged in `screening.judging`, explained in `screening.explaining`, and judged
-once per distinct unit for many trials in `screening.trialset`.
+once per distinct unit for many trials in `screening.trialset`. A shown trial's findings and
+words are kept per distinct unit with its words (criteria.Wording) and the answers it reads.
 
 A trial's verdict:
 
@@ -33,8 +34,9 @@ from screening.criteria import (
     TrialCriteria,
     TrialResult,
     Verdict,
+    Wording,
 )
-from screening.judging import Context, findings
+from screening.judging import Context, judge
 from screening.questions import is_applicable
 from screening.trialset import TrialSet, at_most, bit_counts, judge_each_once
 
@@ -68,7 +70,8 @@ def evaluate(
     if not explain:
         return _verdicts(_sequence(trials), context)
     with explaining.one_language():
-        return [_explained(trial, context) for trial in trials]
+        language = explaining.language()
+        return [_explained(trial, context, language) for trial in trials]
 
 
 def verdict_masks(
@@ -101,20 +104,48 @@ def verdict_of(finding: Finding) -> Verdict:
     return Verdict.LIKELY_ELIGIBLE
 
 
-def _explained(trial: TrialCriteria, context: Context) -> TrialResult:
-    found = findings(trial, context)
-    verdicts = [verdict_of(finding) for finding in found]
+def _explained(trial: TrialCriteria, context: Context, language: str) -> TrialResult:
+    said = [_said(wording, context, language) for wording in trial.wordings]
+    said = [item for item in said if item is not None]
+    verdicts = [item.verdict for item in said]
     if Verdict.NOT_ELIGIBLE in verdicts:
         verdict = Verdict.NOT_ELIGIBLE
     elif Verdict.ASK_DOCTOR in verdicts:
         verdict = Verdict.ASK_DOCTOR
     else:
         verdict = Verdict.LIKELY_ELIGIBLE
-    deciding = [finding for finding, said in zip(found, verdicts, strict=True) if said is verdict]
-    reasons, checklist = explaining.words(trial, verdict, deciding, context)
+    deciding = [item for item in said if item.verdict is verdict]
+    reasons, checklist = explaining.said_words(trial, verdict, deciding, context)
+    findings = tuple(item.finding for item in said)
     return TrialResult(
-        trial.trial_id, verdict, reasons, checklist, tuple(found), trial.checked, trial.listed
+        trial.trial_id, verdict, reasons, checklist, findings, trial.checked, trial.listed
     )
+
+
+# Findings with their words kept on each Wording: at most this many answers a language.
+MOST_SAID = 32
+
+
+def _said(wording: Wording, context: Context, language: str) -> explaining.Said | None:
+    """The finding of a trial's registry facts or unit for these answers, with its words when
+    asked: kept on the Wording by language and the answers it reads, judged on today's date
+    and the condition tree (None: the facts ask nothing, as judging.judge)."""
+    basis = wording.basis
+    if not basis or basis[0] is not context.tree or basis[1] != context.today:
+        wording.explained = {}
+        wording.basis = (context.tree, context.today)
+    kept = wording.explained.get(language)
+    if kept is None:
+        kept = wording.explained[language] = {}
+    key = context.frozen_keys(wording.keys)
+    if key in kept:
+        return kept[key]
+    finding = judge(wording, context)
+    said = None if finding is None else explaining.Said(finding, verdict_of(finding))
+    if len(kept) >= MOST_SAID:
+        kept.clear()
+    kept[key] = said
+    return said
 
 
 def still_possible(results: Iterable[TrialResult]) -> int:

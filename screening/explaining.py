@@ -60,6 +60,12 @@ def _reason(rule: Rule) -> Written:
     return _staff_words(rule.reason, rule.reason_es)
 
 
+def language() -> str:
+    """The language words are made in now: the one pinned by one_language(), else the page's."""
+    pinned = _language.get()
+    return (get_language() or "") if pinned is None else pinned
+
+
 @contextmanager
 def one_language() -> Iterator[None]:
     """Translate each sentence once while explaining many trials in today's language."""
@@ -70,6 +76,31 @@ def one_language() -> Iterator[None]:
         _language.reset(token)
 
 
+class Said:
+    """A finding with its words, worked out when first asked for and then kept: the reason it
+    gives and its checklist lines. screening.engine keeps them on a criteria.Wording across
+    trials and patients, so they may depend only on what that key holds: the registry facts or
+    unit with its words, the answers it reads, the language, today and the condition tree."""
+
+    __slots__ = ("finding", "verdict", "_reason", "_checklist")
+
+    def __init__(self, finding: Finding, verdict: Verdict) -> None:
+        self.finding = finding
+        self.verdict = verdict
+        self._reason: str | None = None
+        self._checklist: list[str] | None = None
+
+    def reason(self, trial: TrialCriteria, context: Context) -> str:
+        if self._reason is None:
+            self._reason = _explain(trial, self.finding, context)
+        return self._reason
+
+    def checklist(self, trial: TrialCriteria, context: Context) -> list[str]:
+        if self._checklist is None:
+            self._checklist = _checklist(trial, self.finding, context)
+        return self._checklist
+
+
 def words(
     trial: TrialCriteria, verdict: Verdict, deciding: list[Finding], context: Context
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -77,18 +108,25 @@ def words(
 
     `deciding` are the findings that give the trial its verdict (screening.engine.verdict_of).
     """
+    return said_words(trial, verdict, [Said(finding, verdict) for finding in deciding], context)
+
+
+def said_words(
+    trial: TrialCriteria, verdict: Verdict, deciding: list[Said], context: Context
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """words(), from findings whose words may be known already."""
     if verdict == Verdict.LIKELY_ELIGIBLE:
         reasons = [
-            _explain(trial, finding, context)
-            for finding in deciding
-            if finding.outcome == Outcome.MET
-            and not (finding.about == "criteria" and finding.rules[0].kind == EXCLUSION)
+            said.reason(trial, context)
+            for said in deciding
+            if said.finding.outcome == Outcome.MET
+            and not (said.finding.about == "criteria" and said.finding.rules[0].kind == EXCLUSION)
         ]
         return _unique(reasons or [_("Nothing in your answers rules this study out.")]), ()
-    reasons = _unique(_explain(trial, finding, context) for finding in deciding)
+    reasons = _unique(said.reason(trial, context) for said in deciding)
     if verdict == Verdict.NOT_ELIGIBLE:
         return reasons, ()
-    checklist = [item for finding in deciding for item in _checklist(trial, finding, context)]
+    checklist = [item for said in deciding for item in said.checklist(trial, context)]
     return reasons, _unique(checklist)
 
 

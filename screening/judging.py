@@ -31,7 +31,7 @@ from __future__ import annotations
 import calendar
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from screening.criteria import (
@@ -42,6 +42,8 @@ from screening.criteria import (
     Rule,
     Signature,
     TrialCriteria,
+    Wording,
+    frozen_value,
 )
 from screening.questions import NEVER, NOT_SURE, Operator, answer_matches, date_bounds
 
@@ -53,12 +55,28 @@ class Context:
     tree: ConditionTree
     chosen_conditions: frozenset[str] | None = None  # as answered, None if not answered
     patient_conditions: frozenset[str] | None = None  # with their parents
+    _frozen: dict[tuple[str, ...], tuple] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         chosen = self.answers.get("conditions")
         if isinstance(chosen, list):
             self.chosen_conditions = frozenset(chosen)
             self.patient_conditions = self.tree.with_ancestors(chosen)
+
+    def frozen_keys(self, keys: tuple[str, ...]) -> tuple:
+        """The answers to `keys` as a dictionary key (criteria.frozen_value each, UNANSWERED
+        for a question not answered), made once per context."""
+        found = self._frozen.get(keys)
+        if found is None:
+            answers = self.answers
+            found = self._frozen[keys] = tuple(
+                frozen_value(answers[key]) if key in answers else UNANSWERED for key in keys
+            )
+        return found
+
+
+# Context.frozen_keys() of a question not answered: no frozen_value() looks like it.
+UNANSWERED = ("unanswered",)
 
 
 def findings(trial: TrialCriteria, context: Context) -> list[Finding]:
@@ -84,8 +102,8 @@ def _fact_findings(trial: TrialCriteria, context: Context) -> list[Finding]:
     ]
 
 
-def judge(signature: Signature, context: Context) -> Finding | None:
-    """The finding for one unit or set of registry facts (see criteria.Signature)."""
+def judge(signature: Signature | Wording, context: Context) -> Finding | None:
+    """The finding for one unit or set of registry facts (see criteria.Signature, Wording)."""
     kind, subject = signature.representative
     if kind == "age":
         return _age_finding(subject, context.answers)
