@@ -86,6 +86,12 @@ def zip_coordinates(postal_code: str) -> Coordinates | None:
     return latitude, longitude
 
 
+def prepare_zip_table() -> None:
+    """Read the ZIP code table now: a server process does as it starts (findatrial.wsgi), so
+    its first patient with a ZIP code does not wait a third of a second for it."""
+    _zip_table()
+
+
 @cache
 def _zip_table() -> tuple[np.ndarray, np.ndarray]:
     """Every ZIP code the zipcodes package places, as sorted numbers beside their coordinates
