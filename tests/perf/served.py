@@ -35,6 +35,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -395,19 +396,21 @@ end
 
 
 def _warm_every_worker(base: str, page: Page) -> None:
-    """Runs wrk on the page until no request waits a second: each worker loads the open
-    trials on its first questionnaire request (seconds at 10,000 trials), and a worker still
-    loading would halve the first per-patient page's figures."""
-    for _ in range(10):
-        command = ["wrk", "-t2", f"-c{CONNECTIONS}", "-d2s", "--timeout", "30s", "--latency"]
-        for name, value in page.headers:
-            command += ["-H", f"{name}: {value}"]
-        out = subprocess.run(
-            [*command, base + page.path], capture_output=True, text=True, check=True
-        ).stdout
-        slowest = re.search(r"Latency\s+\S+\s+\S+\s+([\d.]+)(us|ms|s)\b", out)
-        if slowest and (slowest.group(2) != "s" or float(slowest.group(1)) < 1):
-            return
+    """Sends the page CONNECTIONS requests at a time until two rounds in a row in which no
+    request waits a second: each worker loads the open trials on its first questionnaire
+    request (seconds at 10,000 trials). A worker still loading would take a core from the floor
+    measured next and leave the page to a cold worker. Each round waits for all its requests:
+    wrk leaves out those still waiting when its run ends, so it saw nothing slow while a worker
+    was still loading. Patients' pages take sessions from the end of the list, which wrk does
+    not reach in a run."""
+    fast = 0
+    deadline = time.monotonic() + 120
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        while fast < 2:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"{page.label}: workers still slow after two minutes of warming")
+            took = list(pool.map(lambda _: _one_request(base, page), range(CONNECTIONS * 2)))
+            fast = fast + 1 if max(took) < 1000 else 0
 
 
 def _worker_memory(master: int) -> list[float]:
