@@ -16,7 +16,7 @@ import numpy as np
 
 from trials.choices import site_takes_people
 from trials.places import zip_coordinates
-from trials.site_lists import Places
+from trials.site_lists import Places, chord_miles
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,8 @@ class SitePlaces:
         """Each trial's distance to its nearest place (by trial_ids)."""
         if not self.trial_ids:
             return np.empty(0)
-        miles = self._measured.miles_from((origin.latitude, origin.longitude))
-        return np.minimum.reduceat(miles[self._numbers], self._starts)
+        chords = self._measured.chords_from((origin.latitude, origin.longitude))
+        return chord_miles(np.minimum.reduceat(chords[self._numbers], self._starts))
 
     def lookup(self, trial_ids: tuple[str, ...]) -> np.ndarray:
         """For each of these trials, its number in trial_ids, or len(trial_ids) for a trial
