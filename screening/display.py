@@ -136,21 +136,26 @@ class GivenAnswer:
 
 def given_answers(state: FlowState, bank: QuestionBank) -> list[GivenAnswer]:
     """Every answer given (and every skip), in plain words, in the order of the question bank."""
-    specs, conditions, questions = bank.by_key, bank.conditions, bank.questions
+    return [given_answer(key, state, bank) for key in given_keys(state, bank)]
+
+
+def given_keys(state: FlowState, bank: QuestionBank) -> list[str]:
+    """The questions answered or skipped that the bank still has, in the bank's order."""
+    specs = bank.by_key
     keys = sorted(state.history, key=lambda key: (specs[key].position if key in specs else 0, key))
-    given = []
-    for key in keys:
-        spec = specs.get(key)
-        if spec is None:
-            continue
-        if key in state.skipped:
-            words = _("Skipped")
-        else:
-            words = answer_words(spec, state.answers[key], conditions)
-        question = questions.get(key)
-        wording = question.text("wording") if question is not None else ""
-        given.append(GivenAnswer(key, wording or key, words))
-    return given
+    return [key for key in keys if key in specs]
+
+
+def given_answer(key: str, state: FlowState, bank: QuestionBank) -> GivenAnswer:
+    """One answer given (or skipped), in plain words: it depends on the question, the answer
+    and the bank's language alone."""
+    if key in state.skipped:
+        words = _("Skipped")
+    else:
+        words = answer_words(bank.by_key[key], state.answers[key], bank.conditions)
+    question = bank.questions.get(key)
+    wording = question.text("wording") if question is not None else ""
+    return GivenAnswer(key, wording or key, words)
 
 
 def answer_words(spec: QuestionSpec, answer: Any, conditions: ConditionTree) -> str:

@@ -18,7 +18,7 @@ from django.utils.safestring import SafeString
 
 from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.display import GivenAnswer, given_answers
+from screening.display import given_answer, given_keys
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
 from screening.result_cards import TrialFacts
@@ -363,13 +363,17 @@ def _kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, Trial
 
 def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
     """The "Your answers" section, kept with the cards (by the answers, skips and their order);
-    when it is not, each answer's lines are kept too, as most are the same for many patients."""
-    answers = tuple(sorted(frozen_answers(state.answers).items()))
-    key = ("given", state.history, state.skipped, answers)
+    when it is not, each answer's line is kept too, by its question and answer (or skip), as
+    most are the same for many patients."""
+    answers = frozen_answers(state.answers)
+    key = ("given", state.history, state.skipped, tuple(sorted(answers.items())))
     html = bank.cards.get(key)
     if html is None:
         before, after = _given_frame(bank)
-        lines = "".join(_given_answer(item, bank) for item in given_answers(state, bank))
+        lines = "".join(
+            _given_line(question, answers.get(question), state, bank)
+            for question in given_keys(state, bank)
+        )
         html = SafeString(before + lines + after)
         bank.cards.put(key, html)
     return html
@@ -393,12 +397,14 @@ def _given_frame(bank: QuestionBank) -> tuple[str, str]:
     return frame
 
 
-def _given_answer(item: GivenAnswer, bank: QuestionBank) -> SafeString:
-    key = ("given answer", item)
-    html = bank.cards.get(key)
+def _given_line(key: str, answer: object, state: FlowState, bank: QuestionBank) -> SafeString:
+    """One answer's line of "Your answers", kept by its question and frozen answer (or skip)."""
+    kept = ("given answer", key, key in state.skipped, answer)
+    html = bank.cards.get(kept)
     if html is None:
+        item = given_answer(key, state, bank)
         html = render_to_string("screening/results.html#given-answer", {"item": item})
-        bank.cards.put(key, html)
+        bank.cards.put(kept, html)
     return html
 
 
