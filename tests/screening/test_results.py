@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
@@ -184,6 +185,24 @@ def test_a_skipped_question_is_listed_as_skipped(client, three_kinds):
     given = text(client.get(reverse(RESULTS))).split("Your answers")[1]
 
     assert "How old are you? Skipped" in given
+
+
+def test_each_patient_sees_their_own_answers_though_answers_lines_are_kept(client, three_kinds):
+    other = Client()
+    answer_all(client)
+    walk(other, {"age": "60", "conditions": ["sle"]}, default_action="skip")
+
+    mine = _given(client)
+    theirs = _given(other)
+
+    assert "How old are you? 34 years" in mine and "How old are you? 60 years" in theirs
+    assert "I’m not sure" in mine and "I’m not sure" not in theirs
+    assert theirs.count("Skipped") > mine.count("Skipped")
+    assert _given(client) == mine
+
+
+def _given(client) -> str:
+    return text(client.get(reverse(RESULTS))).split("Your answers")[1]
 
 
 # -- distance -----------------------------------------------------------------------------
