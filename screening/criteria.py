@@ -174,9 +174,9 @@ class Wording:
     Signature is, and said in their own words (a criterion's reason, checklist line, quoted
     source and unit). Equal ones are one object across trials, so the finding and words worked
     out for one trial and some answers serve every trial with equal facts or an equal unit, for
-    every patient who gave those answers (screening.engine keeps them in `explained`)."""
+    every patient who gave those answers (screening.engine keeps them)."""
 
-    __slots__ = ("representative", "keys", "explained", "basis", "__weakref__")
+    __slots__ = ("representative", "keys", "__weakref__")
 
     def __init__(self, representative: tuple[str, Any]) -> None:
         self.representative = representative
@@ -188,8 +188,6 @@ class Wording:
             self.keys = tuple(
                 dict.fromkeys(key for rule in subject for key in (rule.key, rule.depends_on) if key)
             )
-        self.explained: dict[str, dict[tuple, Any]] = {}  # by language, then answers
-        self.basis: tuple = ()  # the condition tree and date `explained` was judged on
 
     def __repr__(self) -> str:
         return f"Wording({self.representative[0]!r})"

@@ -105,7 +105,7 @@ def verdict_of(finding: Finding) -> Verdict:
 
 
 def _explained(trial: TrialCriteria, context: Context, language: str) -> TrialResult:
-    said = [_said(wording, context, language) for wording in trial.wordings]
+    said = [_kept_words.said(wording, context, language) for wording in trial.wordings]
     said = [item for item in said if item is not None]
     verdicts = [item.verdict for item in said]
     if Verdict.NOT_ELIGIBLE in verdicts:
@@ -122,30 +122,43 @@ def _explained(trial: TrialCriteria, context: Context, language: str) -> TrialRe
     )
 
 
-# Findings with their words kept on each Wording: at most this many answers a language.
-MOST_SAID = 32
+class _KeptWords:
+    """Findings with their words, kept for the trials' facts and units that results pages
+    showed, by (Wording, language, the answers it reads), for one date and condition tree
+    (a new load brings a new tree: nothing kept is older than its load). A Wording is shared by
+    every trial whose facts or unit read and say the same, so a new patient's cards mostly
+    reuse words that other trials and patients made. At most `size`, all dropped when full."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._found: dict[tuple, explaining.Said | None] = {}
+        self._basis: tuple = ()
+
+    def __len__(self) -> int:
+        return len(self._found)
+
+    def said(self, wording: Wording, context: Context, language: str) -> explaining.Said | None:
+        """The finding of a trial's registry facts or unit for these answers, with its words
+        when asked (None: the facts ask nothing, as judging.judge)."""
+        basis = self._basis
+        if not basis or basis[0] is not context.tree or basis[1] != context.today:
+            self._found = {}
+            self._basis = (context.tree, context.today)
+        found = self._found
+        key = (wording, language, context.frozen_keys(wording.keys))
+        if key in found:
+            return found[key]
+        finding = judge(wording, context)
+        said = None if finding is None else explaining.Said(finding, verdict_of(finding))
+        if len(found) >= self.size:
+            found.clear()
+        found[key] = said
+        return said
 
 
-def _said(wording: Wording, context: Context, language: str) -> explaining.Said | None:
-    """The finding of a trial's registry facts or unit for these answers, with its words when
-    asked: kept on the Wording by language and the answers it reads, judged on today's date
-    and the condition tree (None: the facts ask nothing, as judging.judge)."""
-    basis = wording.basis
-    if not basis or basis[0] is not context.tree or basis[1] != context.today:
-        wording.explained = {}
-        wording.basis = (context.tree, context.today)
-    kept = wording.explained.get(language)
-    if kept is None:
-        kept = wording.explained[language] = {}
-    key = context.frozen_keys(wording.keys)
-    if key in kept:
-        return kept[key]
-    finding = judge(wording, context)
-    said = None if finding is None else explaining.Said(finding, verdict_of(finding))
-    if len(kept) >= MOST_SAID:
-        kept.clear()
-    kept[key] = said
-    return said
+# About 500 bytes each (a finding, its words and its key): at most about 20 MB a process.
+MOST_SAID = 40_000
+_kept_words = _KeptWords(MOST_SAID)
 
 
 def still_possible(results: Iterable[TrialResult]) -> int:

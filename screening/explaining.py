@@ -78,8 +78,8 @@ def one_language() -> Iterator[None]:
 
 class Said:
     """A finding with its words, worked out when first asked for and then kept: the reason it
-    gives and its checklist lines. screening.engine keeps them on a criteria.Wording across
-    trials and patients, so they may depend only on what that key holds: the registry facts or
+    gives and its checklist lines. screening.engine keeps them by criteria.Wording across
+    trials and patients, so they may depend only on what its key holds: the registry facts or
     unit with its words, the answers it reads, the language, today and the condition tree."""
 
     __slots__ = ("finding", "verdict", "_reason", "_checklist")

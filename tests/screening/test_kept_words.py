@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from screening import explaining, loading
+from screening import engine, explaining, loading
 from screening.criteria import ConditionTree, Rule, Verdict
 from screening.engine import evaluate, verdict_of
 from screening.judging import Context, findings
@@ -70,6 +70,16 @@ def test_words_kept_in_english_are_not_given_in_spanish():
 
     assert spanish.startswith("Este estudio acepta a personas") and "20 mg" in spanish
     assert english_again == english
+
+
+def test_kept_words_stay_within_their_bound(monkeypatch):
+    monkeypatch.setattr(engine._kept_words, "size", 4)
+    trial = make_trial_criteria(PREDNISONE_AT_MOST_10)
+
+    for dose in range(11, 31):
+        (reasons,) = _reasons({**FITS, "prednisone_mg_per_day": dose}, trial)
+        assert f"You said {dose} mg a day" in reasons[0]
+        assert len(engine._kept_words) <= 4
 
 
 def test_a_criterion_that_applies_to_some_answers_reads_them_too():
