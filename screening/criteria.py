@@ -160,12 +160,17 @@ _signatures_lock = threading.Lock()
 
 
 def _signature(key: tuple, representative: tuple[str, Any]) -> Signature:
-    found = _signatures.get(key)
+    return _interned(_signatures, key, Signature, representative)
+
+
+def _interned(table: weakref.WeakValueDictionary, key: tuple, kind: type, representative: Any):
+    """The object of `table` for `key`, made as kind(representative) when there is none."""
+    found = table.get(key)
     if found is None:
         with _signatures_lock:
-            found = _signatures.get(key)
+            found = table.get(key)
             if found is None:
-                found = _signatures[key] = Signature(representative)
+                found = table[key] = kind(representative)
     return found
 
 
@@ -198,13 +203,7 @@ _wordings: weakref.WeakValueDictionary[tuple, Wording] = weakref.WeakValueDictio
 
 
 def _wording(key: tuple, representative: tuple[str, Any]) -> Wording:
-    found = _wordings.get(key)
-    if found is None:
-        with _signatures_lock:
-            found = _wordings.get(key)
-            if found is None:
-                found = _wordings[key] = Wording(representative)
-    return found
+    return _interned(_wordings, key, Wording, representative)
 
 
 def _rule_words(rule: Rule) -> tuple:
