@@ -39,6 +39,15 @@ PREGNANCY_EXCLUDED = Rule(
 )
 
 
+NO_BIOLOGIC_12_MONTHS = Rule(
+    "last_biologic_dose",
+    "within_last",
+    {"amount": 12, "unit": "months"},
+    kind="exclusion",
+    reason="People who had a biologic medicine in the last 12 months cannot join.",
+)
+
+
 QUESTIONS = [
     QuestionSpec("age", "number", position=10),
     QuestionSpec("sex", "single_choice", choices=("female", "male"), position=20),

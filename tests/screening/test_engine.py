@@ -9,7 +9,15 @@ from screening.engine import evaluate, next_question, progress, still_possible, 
 from screening.questions import NOT_SURE
 from screening.trialset import TrialSet
 from tests.builders import make_trial_criteria
-from tests.screening.engine_cases import FITS, PREGNANCY_EXCLUDED, QUESTIONS, TODAY, TREE, judge
+from tests.screening.engine_cases import (
+    FITS,
+    NO_BIOLOGIC_12_MONTHS,
+    PREGNANCY_EXCLUDED,
+    QUESTIONS,
+    TODAY,
+    TREE,
+    judge,
+)
 
 EGFR_30_DOCTOR = Rule(
     "egfr",
@@ -38,15 +46,6 @@ ANTIBODIES = (
     antibody("anti_dsdna_positive", "Your anti-dsDNA test result"),
     antibody("anti_smith_positive", "Your anti-Smith test result"),
 )
-
-NO_BIOLOGIC_12_MONTHS = Rule(
-    "last_biologic_dose",
-    "within_last",
-    {"amount": 12, "unit": "months"},
-    kind="exclusion",
-    reason="People who had a biologic medicine in the last 12 months cannot join.",
-)
-
 
 # -- age --------------------------------------------------------------------------------
 
