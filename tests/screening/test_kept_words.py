@@ -15,7 +15,13 @@ from screening.engine import evaluate, verdict_of
 from screening.judging import Context, findings
 from screening.questions import NEVER, NOT_SURE
 from tests.builders import make_trial_criteria
-from tests.screening.engine_cases import FITS, PREGNANCY_EXCLUDED, TODAY, TREE
+from tests.screening.engine_cases import (
+    FITS,
+    NO_BIOLOGIC_12_MONTHS,
+    PREGNANCY_EXCLUDED,
+    TODAY,
+    TREE,
+)
 
 PREDNISONE_AT_MOST_10 = Rule(
     "prednisone_mg_per_day",
@@ -106,14 +112,7 @@ def test_condition_names_come_from_the_tree_of_the_day():
 
 
 def test_a_time_window_is_judged_again_on_a_later_day():
-    no_biologic = Rule(
-        "last_biologic_dose",
-        "within_last",
-        {"amount": 12, "unit": "months"},
-        kind="exclusion",
-        reason="People who had a biologic medicine in the last 12 months cannot join.",
-    )
-    trial = make_trial_criteria(no_biologic)
+    trial = make_trial_criteria(NO_BIOLOGIC_12_MONTHS)
     answers = {**FITS, "last_biologic_dose": "2025-03"}
 
     (today,) = evaluate(answers, [trial], today=TODAY, conditions=TREE)
