@@ -80,6 +80,8 @@ UNANSWERED = ("unanswered",)
 
 
 def findings(trial: TrialCriteria, context: Context) -> list[Finding]:
+    """One trial's findings judged afresh, registry facts first: what screening.engine's kept
+    findings (judged once per criteria.Wording) must equal; the tests hold them to it."""
     findings = _fact_findings(trial, context)
     for kind, members in trial.units:
         if len(members) == 1:
