@@ -19,6 +19,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from screening import catalogue_version
 from screening.criteria import AgeLimit, ConditionTree, Rule, TrialCriteria
 from screening.geo import Distances, Point, SitePlaces, miles_from, open_site_places
 from screening.models import Criterion, CriterionStatus, Question
@@ -37,8 +38,8 @@ def open_trials(today: datetime.date | None = None) -> list[TrialCriteria]:
 
 
 # Loading 10,000 trials with 20 criteria each takes seconds: keep the result per process and
-# reload only when the data it came from changed (or after CACHE_SECONDS, for edits the
-# version cannot see, such as raw SQL).
+# reload only when the data it came from changed (or after CACHE_SECONDS, a backstop for writes
+# made with the version's triggers off, such as a restore with triggers disabled).
 CACHE_SECONDS = 300.0
 # Scopes (clinicians' links) remembered per loaded list; more are screened without keeping.
 MOST_SCOPES = 256
@@ -221,36 +222,13 @@ def clear_cache() -> None:
 
 
 def data_version() -> tuple:
-    """Changes when trials, their criteria, conditions, sites or the question bank change, and
-    each day: one query of index lookups, whatever the number of trials.
-
-    Every change to a trial moves its `updated_at` (saving it, its criteria, conditions and
-    sites: screening.models, trials.touching; the admin's bulk actions set it too), and the
-    newest one is read from its index. New criteria (bulk_create), links and sites also show
-    by their newest id; the question bank and conditions are a few rows, counted, and each
-    save moves their newest `updated_at` (a wording edited in either language). What none of
-    this sees (a trial deleted outright, raw SQL) shows within CACHE_SECONDS. The date is part
-    of it because "open" depends on today.
+    """Changes when anything the open trials' load or their result cards read changes (trials,
+    their criteria, conditions, sites, contacts and coverage, the question bank), and each day:
+    one small query (screening.catalogue_version, moved by the database's own triggers, so a
+    trial deleted outright or raw SQL is seen too). The date is part of it because "open"
+    depends on today.
     """
-    newest = [
-        (Trial, "MAX", "updated_at"),
-        (Criterion, "MAX", "id"),
-        (Trial.conditions.through, "MAX", "id"),
-        (Site, "MAX", "id"),
-        (Question, "COUNT", "id"),
-        (Question, "MAX", "updated_at"),
-        (Condition, "COUNT", "id"),
-        (Condition, "MAX", "updated_at"),
-    ]
-    quote = connection.ops.quote_name
-    parts = ", ".join(
-        f"(SELECT {function}({quote(column)}) FROM {quote(model._meta.db_table)})"
-        for model, function, column in newest
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {parts}")
-        found = cursor.fetchone()
-    return (timezone.localdate(), *found)
+    return (timezone.localdate(), catalogue_version.read(connection))
 
 
 def trial_criteria(trials) -> list[TrialCriteria]:

@@ -1,9 +1,9 @@
 """A trial's `updated_at` moves when its conditions, sites or contacts change, not only when it
 is saved.
 
-Versions read the newest `updated_at` from an index (trials.freshness for public pages,
-screening.loading for the questionnaire), so every change to what a trial shows or screens
-must move it: saving the trial does, and these receivers cover the parts saved on their own.
+Public pages' versions read the newest `updated_at` from an index (trials.freshness), so every
+change to what a trial shows must move it: saving the trial does, and these receivers cover
+the parts saved on their own.
 Bulk writes that send no signal (`bulk_create`, `QuerySet.update`) move it themselves.
 """
 
