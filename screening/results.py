@@ -88,12 +88,15 @@ class Ranked(Sequence[Match]):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            start, stop, step = index.indices(self._length)
-            self._find_to(stop)
-            return self._found[start:stop:step]
+            return _Slice(self, index)
         position = range(self._length)[index]
         self._find_to(position + 1)
         return self._found[position]
+
+    def sliced(self, index: slice) -> list[Match]:
+        start, stop, step = index.indices(self._length)
+        self._find_to(stop)
+        return self._found[start:stop:step]
 
     def __iter__(self) -> Iterator[Match]:
         self._find_to(self._length)
@@ -112,6 +115,25 @@ class Ranked(Sequence[Match]):
     def _match(self, position: int, yours: bool) -> Match:
         trial_id = self._trials[position].trial_id
         return Match(trial_id, self.verdict, yours, self._miles.get(trial_id))
+
+
+class _Slice(Sequence[Match]):
+    """A slice of a group (a page of it), found when first read: a folded group's page is
+    counted and linked to, never read."""
+
+    def __init__(self, ranked: Ranked, index: slice) -> None:
+        self._ranked = ranked
+        self._index = index
+        self._length = len(range(len(ranked))[index])
+        self._found: list[Match] | None = None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):
+        if self._found is None:
+            self._found = self._ranked.sliced(self._index)
+        return self._found[index]
 
 
 def grouped(

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from screening import loading
+from screening.trialset import Order
 from tests.builders import make_contact, make_criterion, make_drafted_trial, make_site, make_trial
 from tests.pages import tags
 from tests.screening.steps import HTMX, answer, queries_for, text, walk
@@ -88,6 +89,29 @@ def test_not_eligible_studies_are_folded_and_come_when_opened(client, three_kind
     opened = client.get(reverse(RESULTS) + "?not=1").content.decode()
     assert tags(opened.split('id="not-title"')[1], "details", open="")
     assert "A study for older people" in opened.split('id="not-title"')[1]
+
+
+def test_a_folded_group_is_counted_but_its_studies_are_put_in_order_only_once_opened(
+    client, three_kinds, monkeypatch
+):
+    answer_all(client)
+    ordered = []
+    first = Order.first
+
+    def first_noted(order, mask, count):
+        ordered.append(mask)
+        return first(order, mask, count)
+
+    monkeypatch.setattr(Order, "first", first_noted)
+
+    folded = client.get(reverse(RESULTS)).content.decode()
+    assert "Show the 1 study that does not fit, and why" in text_of(folded)
+    assert len(ordered) == 2  # likely, and ask your doctor
+    loading.clear_cache()  # the groups are kept by the answers
+    ordered.clear()
+    opened = client.get(reverse(RESULTS) + "?not=1").content.decode()
+    assert "A study for older people" in opened
+    assert len(ordered) == 3
 
 
 def test_opening_the_not_eligible_group_with_htmx_brings_its_cards(client, three_kinds):
