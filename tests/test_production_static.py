@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from tests.builders import make_trial
 
-MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# What production uses (findatrial.settings with DEBUG off).
+MANIFEST_STORAGE = "findatrial.static_files.StaticFiles"
 
 
 @pytest.fixture
@@ -49,3 +50,13 @@ def test_not_found_page_renders_with_hashed_static_files(client, db, collected):
 
     assert response.status_code == 404
     assert "find that page" in response.content.decode()
+
+
+def test_each_address_is_the_hashed_one_every_time_and_a_missing_file_still_fails(db, collected):
+    first = staticfiles_storage.url("css/site.css")
+    assert first.startswith("/static/css/site.") and first != "/static/css/site.css"
+    assert staticfiles_storage.url("css/site.css") == first
+    assert staticfiles_storage.url("css/site.css", force=True) == first
+    for _ in range(2):  # an error is not kept as an answer
+        with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+            staticfiles_storage.url("css/nowhere.css")
