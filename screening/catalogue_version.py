@@ -1,17 +1,22 @@
 """The catalogue's version: a number the database moves itself on every change to what the
 questionnaire and its result cards read.
 
-Triggers on each table read (WATCHED) add one to a small counter table on every write, so a
+Triggers on each table read (watched_tables) move a small counter table on every write, so a
 trial deleted outright, a bulk `update()` or raw SQL is seen as surely as a save in the admin,
 and reading the version is one tiny query instead of eight index lookups (about 0.08 ms against
 0.5 ms on PostgreSQL, most of it planning, on every questionnaire request).
 
-- PostgreSQL: a trigger per statement. A writing transaction takes one of SLOTS counter rows
-  that no other transaction holds (`FOR UPDATE SKIP LOCKED`) and moves only that row, so a long
-  registry sync never makes an editor's save wait; the version is their sum. A change and its
-  move are committed together, so no process can read the new version with the old data.
-- SQLite: a trigger per row on one counter row (SQLite has neither statement triggers nor
-  concurrent writers).
+- PostgreSQL: a trigger per statement. A writing transaction's first statement takes one of
+  SLOTS counter rows that no other transaction holds (`FOR UPDATE SKIP LOCKED`) and adds one
+  to it, so a long registry sync does not make an editor's save wait; the version is their
+  sum. A change and its move are committed together, so no process can read the new version
+  with the old data. The transaction's later statements only count themselves in a setting
+  local to it, which the same transaction reads with the sum (a test, or a request that saves
+  then screens): writing the counter row on every statement left a dead row version each
+  time, which every later statement of a long transaction scanned (20,000 statements took
+  3.4 s, a sync of thousands of trials in one transaction would have taken hours).
+- SQLite: a trigger per row on one counter row, updated in place (SQLite has neither
+  statement triggers nor concurrent writers).
 
 The triggers are (re)installed after every `migrate` (post_migrate), not by a migration: SQLite
 rebuilds a table to alter it, which drops its triggers, and a later migration could otherwise
@@ -40,12 +45,17 @@ def watched_tables() -> list[str]:
     return [model._meta.db_table for model in [*models, Question]]
 
 
-def read(connection: BaseDatabaseWrapper) -> int:
-    """The current version: one query."""
+def read(connection: BaseDatabaseWrapper) -> tuple[int, int]:
+    """The current version, as this connection's transaction sees it: one query."""
+    moves = f"CAST({_MOVES} AS bigint)" if connection.vendor == "postgresql" else "0"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT CAST(SUM(number) AS bigint) FROM {TABLE}")
-        (number,) = cursor.fetchone()
-    return number or 0
+        cursor.execute(f"SELECT CAST(SUM(number) AS bigint), {moves} FROM {TABLE}")
+        number, moved = cursor.fetchone()
+    return (number or 0, moved)
+
+
+# The statements the current transaction has made to watched tables, on PostgreSQL.
+_MOVES = "COALESCE(NULLIF(current_setting('findatrial.catalogue_moves', true), ''), '0')"
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
@@ -75,22 +85,22 @@ def _postgresql(tables: list[str], quote) -> list[str]:
         f"CREATE TABLE IF NOT EXISTS {TABLE} "
         "(slot smallint PRIMARY KEY, number bigint NOT NULL DEFAULT 0)",
         f"INSERT INTO {TABLE} (slot) SELECT generate_series(0, {SLOTS - 1}) ON CONFLICT DO NOTHING",
-        # The slot a transaction holds is kept in a setting local to it (set_config's `true`),
-        # so it is forgotten at commit, and with a savepoint rolled back along with its lock.
+        # The count lives in a setting local to the transaction (set_config's `true`): it is
+        # forgotten at commit, and rolled back with a savepoint, as the counter row and its
+        # lock are.
         f"""
         CREATE OR REPLACE FUNCTION {TRIGGER}() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
-            held smallint := NULLIF(current_setting('findatrial.catalogue_slot', true), '');
+            moves bigint := {_MOVES};
+            held smallint;
         BEGIN
-            IF held IS NULL THEN
+            IF moves = 0 THEN
                 SELECT slot INTO held FROM {TABLE} ORDER BY slot LIMIT 1
                     FOR UPDATE SKIP LOCKED;
-                IF held IS NULL THEN  -- every slot is held: wait for the first
-                    held := 0;
-                END IF;
-                PERFORM set_config('findatrial.catalogue_slot', held::text, true);
+                UPDATE {TABLE} SET number = number + 1
+                    WHERE slot = COALESCE(held, 0);  -- every slot held: wait for the first
             END IF;
-            UPDATE {TABLE} SET number = number + 1 WHERE slot = held;
+            PERFORM set_config('findatrial.catalogue_moves', (moves + 1)::text, true);
             RETURN NULL;
         END
         $$

@@ -160,3 +160,26 @@ def test_postgresql_moves_the_version_when_a_change_is_committed_and_writers_nev
                 editor.execute("UPDATE trials_trial SET brief_title = brief_title WHERE false")
                 editor.execute("SELECT 1 / 0")
         assert _version(reader) == done
+
+
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_a_long_transaction_writes_the_counter_once_and_sees_each_of_its_writes():
+    """A sync writes thousands of statements in one transaction: the counter row is written by
+    its first only (every row version written would be scanned by each later statement)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite updates its one counter row in place")
+    connection.ensure_connection()
+    with _connect() as sync, _connect() as reader:
+        reader.autocommit = True
+        start = _version(reader)
+        seen = set()
+        for _ in range(50):
+            sync.execute("UPDATE trials_site SET city = city WHERE false")
+            seen.add(sync.execute(READ_VERSION).fetchone())
+        assert len(seen) == 50  # the writer sees a new version after each of its statements
+        sync.commit()
+        assert _version(reader) == start + 1
+
+
+# What catalogue_version.read() asks, on a connection of our own.
+READ_VERSION = f"SELECT SUM(number), {catalogue_version._MOVES} FROM {catalogue_version.TABLE}"
