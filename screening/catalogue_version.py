@@ -59,9 +59,9 @@ _MOVES = "COALESCE(NULLIF(current_setting('findatrial.catalogue_moves', true), '
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
-    """Creates the counter and puts the triggers on every watched table that exists; safe to
-    run again. It moves the version once, since a table rebuilt without its trigger may have
-    changed unseen."""
+    """Creates the counter and puts the triggers on every watched table that exists, replacing
+    any made before (so a changed trigger reaches every database); safe to run again. It moves
+    the version once, since a table rebuilt without its trigger may have changed unseen."""
     statements = {"postgresql": _postgresql, "sqlite": _sqlite}.get(connection.vendor)
     if statements is None:
         raise NotImplementedError(
@@ -123,10 +123,14 @@ def _sqlite(tables: list[str], quote) -> list[str]:
         "(slot integer PRIMARY KEY, number integer NOT NULL DEFAULT 0)",
         f"INSERT OR IGNORE INTO {TABLE} (slot) VALUES (0)",
         *(
-            f"CREATE TRIGGER IF NOT EXISTS {TRIGGER}_{table}_{event.lower()} "
-            f"AFTER {event} ON {quote(table)} "
-            f"BEGIN UPDATE {TABLE} SET number = number + 1 WHERE slot = 0; END"
+            statement
             for table in tables
             for event in ("INSERT", "UPDATE", "DELETE")
+            for name in [f"{TRIGGER}_{table}_{event.lower()}"]
+            for statement in (
+                f"DROP TRIGGER IF EXISTS {name}",
+                f"CREATE TRIGGER {name} AFTER {event} ON {quote(table)} "
+                f"BEGIN UPDATE {TABLE} SET number = number + 1 WHERE slot = 0; END",
+            )
         ),
     ]
