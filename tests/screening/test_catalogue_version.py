@@ -116,14 +116,8 @@ def _drop_triggers_of(table: str) -> None:
 
 
 def _connect() -> psycopg.Connection:
-    settings = connection.settings_dict
-    return psycopg.connect(
-        dbname=settings["NAME"],
-        user=settings["USER"],
-        password=settings["PASSWORD"] or None,
-        host=settings["HOST"] or None,
-        port=settings["PORT"] or None,
-    )
+    """A connection of our own to the test database, beside Django's, as another process has."""
+    return psycopg.connect(**connection.get_connection_params())
 
 
 def _version(reader: psycopg.Connection) -> int:
