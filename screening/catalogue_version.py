@@ -28,21 +28,23 @@ from __future__ import annotations
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
+from screening.models import Coverage, Criterion, Question
+from trials.models import Condition, Contact, Site, Trial
+
 TABLE = "findatrial_catalogue_version"
 TRIGGER = "findatrial_catalogue_changed"
 # Counter rows on PostgreSQL: as many transactions can write the catalogue at once without
 # waiting for one another (imports, syncs, editors).
 SLOTS = 16
+# The statements the current transaction has made to watched tables, on PostgreSQL.
+_MOVES = "COALESCE(NULLIF(current_setting('findatrial.catalogue_moves', true), ''), '0')"
 
 
 def watched_tables() -> list[str]:
     """Every table whose rows the open trials' load (screening.loading) or a result card's facts
     (screening.result_cards) read."""
-    from screening.models import Coverage, Criterion, Question
-    from trials.models import Condition, Contact, Site, Trial
-
     models = [Trial, Trial.conditions.through, Site, Contact, Condition, Criterion, Coverage]
-    return [model._meta.db_table for model in [*models, Question]]
+    return [model._meta.db_table for model in (*models, Question)]
 
 
 def read(connection: BaseDatabaseWrapper) -> tuple[int, int]:
@@ -52,10 +54,6 @@ def read(connection: BaseDatabaseWrapper) -> tuple[int, int]:
         cursor.execute(f"SELECT CAST(SUM(number) AS bigint), {moves} FROM {TABLE}")
         number, moved = cursor.fetchone()
     return (number or 0, moved)
-
-
-# The statements the current transaction has made to watched tables, on PostgreSQL.
-_MOVES = "COALESCE(NULLIF(current_setting('findatrial.catalogue_moves', true), ''), '0')"
 
 
 def install(connection: BaseDatabaseWrapper) -> None:
