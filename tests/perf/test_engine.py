@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 import tracemalloc
 from collections import Counter
+from itertools import count
 
 from django.utils import timezone
 
 from screening import engine, loading
 from screening.criteria import Outcome, Verdict
+from screening.models import Criterion
 from screening.questions import NEVER, NOT_SURE, is_applicable
 from screening.results import PAGE_SIZE
 from screening.trialset import TrialSet
@@ -28,9 +30,18 @@ def test_engine_steps(trial_count, bench_db):
     tracemalloc.stop()
     assert len(trials) >= trial_count
 
+    edits = count()
+    edited = Criterion.objects.filter(trial__registry_id=trials[0].trial_id).first()
+
+    def reload_after_an_edit():
+        """An editor changes one criterion's reason; the next request loads again."""
+        Criterion.objects.filter(pk=edited.pk).update(reason=f"Edited {next(edits)}.")
+        return loading.cached_open_trials()
+
     steps = [
         ("load: open_trials() (cold)", loading.open_trials, 3),
         ("load: cached_open_trials() (warm)", loading.cached_open_trials, 30),
+        ("load: after one criterion changed", reload_after_an_edit, 3),
         (
             "engine: progress() after 3 answers",
             lambda: engine.progress(FIRST_ANSWERS, trials, specs, today=today, conditions=tree),
