@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -80,7 +81,26 @@ def _page(browser, live_server, viewport):
             policy_complaints.append(message.text)
 
     page.on("console", note_policy_complaints)
+    page.wait_for_function = _functions_only(page.wait_for_function)
     yield page
     context.close()
     assert not outside_requests, f"pages asked a third party for: {outside_requests}"
     assert not policy_complaints, f"the browser refused: {policy_complaints}"
+
+
+# A bare expression ("document.activeElement.id === 'x'") is eval'ed again in the page on every
+# animation frame, and our Content-Security-Policy (no 'unsafe-eval') refuses that as soon as
+# the first check is false: a test that passes or fails with the browser's timing. A function
+# is eval'ed once, when Playwright sends it, which the policy allows.
+_FUNCTION = re.compile(r"\s*(async\s+)?(function\b|\(|[\w$]+\s*=>)")
+
+
+def _functions_only(wait_for_function):
+    def checked(expression: str, *args, **options):
+        if not _FUNCTION.match(expression):
+            raise AssertionError(
+                f"wait_for_function needs a function, not a bare expression: {expression!r}"
+            )
+        return wait_for_function(expression, *args, **options)
+
+    return checked
