@@ -348,7 +348,7 @@ def made_trial_criteria(trials, earlier: MadeTrials | None = None) -> MadeTrials
 def _made_trial(
     row: tuple, conditions: set[str], criteria: list[tuple], questions: dict[int, dict]
 ) -> TrialCriteria:
-    (_pk, registry_id, min_value, min_unit, max_value, max_unit) = row[:6]
+    _pk, registry_id, min_value, min_unit, max_value, max_unit = row[:6]
     sex, healthy_volunteers, listed, checked = row[6:]
     value_field = Criterion._meta.get_field("value")
     rules = []
