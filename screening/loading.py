@@ -37,12 +37,15 @@ from trials.models import Condition, Site, Trial
 def open_trials(today: datetime.date | None = None) -> list[TrialCriteria]:
     """Every trial open on `today` (default: today) and published, with its registry facts and
     criteria: four queries."""
-    return trial_criteria(Trial.objects.published().open_to_enrolment(today))
+    return made_open_trials(today=today).trials
 
 
-def made_open_trials(earlier: MadeTrials | None = None) -> MadeTrials:
-    """open_trials() for today, taking the trials unchanged since `earlier` from it."""
-    return made_trial_criteria(Trial.objects.published().open_to_enrolment(), earlier)
+def made_open_trials(
+    earlier: MadeTrials | None = None, *, today: datetime.date | None = None
+) -> MadeTrials:
+    """open_trials() with what each trial was made from, taking the trials unchanged since
+    `earlier` from it."""
+    return made_trial_criteria(Trial.objects.published().open_to_enrolment(today), earlier)
 
 
 # Loading 10,000 trials with 20 criteria each takes seconds: keep the result per process and
