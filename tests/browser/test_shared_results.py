@@ -58,8 +58,6 @@ def test_a_patient_shares_results_a_doctor_reads_them_and_the_patient_deletes_th
     phone.wait_for_selector("#shared-url")
     # htmx swapped the links in place and moved focus to their heading.
     assert phone.url.endswith("/check/results/")
-    # Not a wait_for_function on a bare expression: Playwright evals it again on every frame,
-    # and our Content-Security-Policy (no 'unsafe-eval') refuses that once the first check fails.
     expect(phone.locator("#share-results-title")).to_be_focused()
     assert_accessible(phone)
     shared_url = phone.locator("#shared-url").input_value()
