@@ -14,7 +14,9 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.utils.formats import localize
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext, ngettext
 
 from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
@@ -47,6 +49,17 @@ GROUPS: tuple[Group, ...] = (
     Group("ask", Verdict.ASK_DOCTOR),
     Group("not", Verdict.NOT_ELIGIBLE, folded=True),
 )
+
+# Each group's count in the list at the top of the results page: "Likely eligible: 3".
+_GLANCE = {
+    "likely": lambda count: ngettext(
+        "Likely eligible: %(counter)s", "Likely eligible: %(counter)s", count
+    ),
+    "ask": lambda count: ngettext(
+        "Ask your doctor: %(counter)s", "Ask your doctor: %(counter)s", count
+    ),
+    "not": lambda count: ngettext("Not eligible: %(counter)s", "Not eligible: %(counter)s", count),
+}
 
 
 @dataclass(frozen=True)
@@ -246,7 +259,8 @@ def _miles_to_trials(origin: geo.Point | None) -> Mapping[str, float]:
 
 @dataclass(frozen=True)
 class GroupPage:
-    """One result group's page as the results page shows it: its cards and paging links."""
+    """One result group's page as the results page shows it: its cards, paging links and the
+    sentences that count them (made here: as template tags they were a tenth of the page)."""
 
     param: str
     verdict: str
@@ -256,6 +270,39 @@ class GroupPage:
     first_url: str
     folded: bool = False  # closed, its cards not made yet: open_url shows them
     open_url: str = ""
+
+    @property
+    def glance(self) -> SafeString:
+        """Its count in the list at the top of the page: "Likely eligible: 3"."""
+        count = self.page.paginator.count
+        return SafeString(_GLANCE[self.param](count) % {"counter": localize(count)})
+
+    @property
+    def count_words(self) -> SafeString:
+        """Its count, and which of them this page shows when there is more than one page:
+        "12 studies · showing 1 to 10"."""
+        count = self.page.paginator.count
+        words = ngettext("%(counter)s study", "%(counter)s studies", count) % {
+            "counter": localize(count)
+        }
+        if self.page.paginator.num_pages > 1:
+            showing = gettext("showing %(first)s to %(last)s") % {
+                "first": localize(self.page.start_index()),
+                "last": localize(self.page.end_index()),
+            }
+            words = f"{words} · {showing}"
+        return SafeString(words)  # our own words and numbers
+
+    @property
+    def show_all_words(self) -> SafeString:
+        """The folded group's summary: "Show the 4 studies that do not fit, and why"."""
+        count = self.page.paginator.count
+        words = ngettext(
+            "Show the %(counter)s study that does not fit, and why",
+            "Show the %(counter)s studies that do not fit, and why",
+            count,
+        )
+        return SafeString(words % {"counter": localize(count)})
 
 
 @dataclass(frozen=True)
