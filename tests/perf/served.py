@@ -64,8 +64,8 @@ class Page:
     method: str = "GET"
     body: str = ""
     headers: tuple[tuple[str, str], ...] = ()
-    # Session cookies taken in turn, one a request (a new patient each time), when given.
-    sessions: tuple[str, ...] = ()
+    # Cookie headers taken in turn, one a request (a new patient each time), when given.
+    cookies: tuple[str, ...] = ()
 
     @property
     def goal(self) -> float:
@@ -237,7 +237,11 @@ def _measure_size(
 
 
 def _pages(base: str, sessions: dict[str, list[str]]) -> list[Page]:
-    """The pages of the issue; the step's POST answers the question the GET shows."""
+    """The pages of the issue; the step's POST answers the question the GET shows.
+
+    Each patient's cookies hold a CSRF secret too, as a browser's do once the questionnaire's
+    first form has set it (without it, every results page would make and send a new one).
+    """
     csrf = secrets.token_hex(16)  # a 32-character secret serves as its own token
     step_cookie = f"sessionid={sessions['step'][0]}; csrftoken={csrf}"
     request = urllib.request.Request(f"{base}/check/", headers={"Cookie": step_cookie})
@@ -276,13 +280,16 @@ def _pages(base: str, sessions: dict[str, list[str]]) -> list[Page]:
             "results /check/results/",
             "/check/results/",
             per_patient=True,
-            headers=(("Cookie", f"sessionid={sessions['results'][0]}"),),
+            headers=(("Cookie", f"sessionid={sessions['results'][0]}; csrftoken={csrf}"),),
         ),
         Page(
             "results, a new patient each request",
             "/check/results/",
             per_patient=True,
-            sessions=tuple(sessions["new"]),
+            cookies=tuple(
+                f"sessionid={session}; csrftoken={secrets.token_hex(16)}"
+                for session in sessions["new"]
+            ),
         ),
     ]
 
@@ -319,8 +326,8 @@ _turns = itertools.count()
 
 def _request(base: str, page: Page) -> urllib.request.Request:
     headers = dict(page.headers)
-    if page.sessions:  # counted backwards, away from the ones wrk takes first
-        headers["Cookie"] = f"sessionid={page.sessions[-1 - next(_turns) % len(page.sessions)]}"
+    if page.cookies:  # counted backwards, away from the ones wrk takes first
+        headers["Cookie"] = page.cookies[-1 - next(_turns) % len(page.cookies)]
     return urllib.request.Request(
         base + page.path,
         data=page.body.encode() if page.method == "POST" else None,
@@ -363,9 +370,9 @@ def _wrk(base: str, page: Page, seconds: float) -> float:
             body = page.body.replace("\\", "\\\\").replace('"', '\\"')
             script.write_text(f'wrk.method = "POST"\nwrk.body = "{body}"\n')
             command += ["-s", str(script)]
-        elif page.sessions:
+        elif page.cookies:
             script = Path(folder) / "patients.lua"
-            script.write_text(_TAKE_TURNS.replace("SESSIONS", ", ".join(map(repr, page.sessions))))
+            script.write_text(_TAKE_TURNS.replace("COOKIES", ", ".join(map(repr, page.cookies))))
             command += ["-s", str(script)]
         out = subprocess.run(
             [*command, base + page.path], capture_output=True, text=True, check=True
@@ -376,9 +383,9 @@ def _wrk(base: str, page: Page, seconds: float) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
 
 
-# wrk's two threads each take every other session in turn, so no session is sent twice.
+# wrk's two threads each take every other patient's cookies in turn, so none is sent twice.
 _TAKE_TURNS = """
-local sessions = {SESSIONS}
+local cookies = {COOKIES}
 local threads = 0
 function setup(thread)
   thread:set("first", threads)
@@ -389,8 +396,7 @@ function init(args)
 end
 function request()
   turn = turn + 2
-  local cookie = "sessionid=" .. sessions[turn % #sessions + 1]
-  return wrk.format(nil, nil, {["Cookie"] = cookie})
+  return wrk.format(nil, nil, {["Cookie"] = cookies[turn % #cookies + 1]})
 end
 """
 
