@@ -260,6 +260,9 @@ CTGOV_API_URL = os.environ.get("CTGOV_API_URL", "https://clinicaltrials.gov/api/
 REPORTER_API_URL = os.environ.get(
     "REPORTER_API_URL", "https://api.reporter.nih.gov/v2/projects/search"
 )
+# How long a process trusts its last check of the questionnaire's data version (screening.loading):
+# a change made anywhere reaches the questionnaire within this many seconds.
+QUESTIONNAIRE_RECHECK_SECONDS = float(os.environ.get("QUESTIONNAIRE_RECHECK_SECONDS", "1.0"))
 # sync_trials is polite: a pause between requests, a few tries with growing waits on 429/5xx.
 SYNC_DELAY_SECONDS = float(os.environ.get("SYNC_DELAY_SECONDS", "1.0"))
 SYNC_ATTEMPTS = int(os.environ.get("SYNC_ATTEMPTS", "5"))

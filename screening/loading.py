@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import TextField
 from django.db.models.functions import Cast
@@ -68,6 +69,7 @@ class _Loaded:
     version: tuple
     loaded_at: float
     made: MadeTrials
+    checked_at: float = 0.0  # when the data version last said this load is current
     screened: dict[tuple, TrialSet] = field(default_factory=dict)  # by scope
     sites: _Sites | None = None
     banks: dict[str, QuestionBank] = field(default_factory=dict)  # by language
@@ -123,7 +125,8 @@ _cache_lock = threading.Lock()
 
 
 def cached_open_trials(*, max_age: float = CACHE_SECONDS) -> list[TrialCriteria]:
-    """open_trials(), reused while data_version() is unchanged: one small query a call."""
+    """open_trials(), reused while data_version() is unchanged: at most one small query a
+    second (_loaded)."""
     return _loaded(max_age=max_age).trials
 
 
@@ -205,14 +208,28 @@ def cached_miles_from(origin: Point) -> Distances:
 
 
 def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:
-    version = data_version()
+    """The current load: kept while it is younger than `max_age` and the data version is
+    unchanged, else made again from the database.
+
+    The version is asked at most once every settings.QUESTIONNAIRE_RECHECK_SECONDS (one second),
+    not on every request: on PostgreSQL that query, and the health check Django runs before a
+    kept connection's first query, were two waits of a results page that had nothing else to
+    read. So a change reaches the questionnaire within that second.
+    """
     now = time.monotonic()
     hit = _cache.get("open_trials")
-    if hit is not None and hit.version == version and now - hit.loaded_at < max_age:
-        return hit
+    if hit is not None and now - hit.loaded_at < max_age:
+        if now - hit.checked_at < settings.QUESTIONNAIRE_RECHECK_SECONDS:
+            return hit
+        version = data_version()
+        if hit.version == version:
+            hit.checked_at = now
+            return hit
+    else:
+        version = data_version()
     with _cache_lock:
         earlier = hit.made if hit is not None else None
-        loaded = _Loaded(version, now, made_open_trials(earlier))
+        loaded = _Loaded(version, now, made_open_trials(earlier), checked_at=now)
         _cache["open_trials"] = loaded
         _spare_from_gc_scans(len(loaded.trials))
     return loaded

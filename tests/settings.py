@@ -19,6 +19,10 @@ STATIC_ROOT = None  # nothing collected in tests; whitenoise serves from the fin
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 
+# Every request checks the questionnaire's data version, so a test sees its own change at once
+# (tests/screening/test_recheck.py sets it back to a second).
+QUESTIONNAIRE_RECHECK_SECONDS = 0.0
+
 # sync_trials against recorded responses: no pauses.
 SYNC_DELAY_SECONDS = 0.0
 SYNC_BACKOFF_SECONDS = 0.0
