@@ -35,7 +35,7 @@ from urllib.parse import quote
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 
 from screening.criteria import TrialResult, Verdict
 from screening.geo import Point
@@ -218,6 +218,52 @@ _LABELS = {
 }
 
 
+class CardWords:
+    """The words cards say alike, in one language, each looked up once: asking gettext for
+    them on every card was a sixteenth of a new patient's results page. The sentences with a
+    number are kept by the number that picks their plural."""
+
+    def __init__(self) -> None:
+        self.labels = {verdict: str(label) for verdict, label in _LABELS.items()}
+        self.ask_about = gettext("Ask your doctor about")
+        self.abroad = gettext("All of this study's places are outside the United States.")
+        self.under_a_mile = gettext("Nearest place: %(where)s, less than 1 mile away")
+        self._checked: dict[int, str] = {}
+        self._miles: dict[int, str] = {}
+
+    def checked(self, listed: int) -> str:
+        words = self._checked.get(listed)
+        if words is None:
+            words = self._checked[listed] = ngettext(
+                "We checked %(checked)s of the %(listed)s requirement this study lists.",
+                "We checked %(checked)s of the %(listed)s requirements this study lists.",
+                listed,
+            )
+        return words
+
+    def miles(self, rounded: int) -> str:
+        words = self._miles.get(rounded)
+        if words is None:
+            words = self._miles[rounded] = ngettext(
+                "Nearest place: %(where)s, about %(miles)s mile away",
+                "Nearest place: %(where)s, about %(miles)s miles away",
+                rounded,
+            )
+        return words
+
+
+_card_words: dict[str, CardWords] = {}
+
+
+def card_words() -> CardWords:
+    """The cards' words in the active language (kept per process: they change with a deploy)."""
+    language = get_language() or ""
+    words = _card_words.get(language)
+    if words is None:
+        words = _card_words[language] = CardWords()
+    return words
+
+
 def render(
     facts: TrialFacts,
     result: TrialResult,
@@ -225,8 +271,9 @@ def render(
     nearest: tuple[int, float] | None,
     postal_code: str,
     focus: bool,
+    words: CardWords,
 ) -> SafeString:
-    """One card's HTML in the active language: `nearest` is its nearest open site to the
+    """One card's HTML in `words`' language: `nearest` is its nearest open site to the
     patient's ZIP code (nearest_sites), `postal_code` that ZIP code when we could place it, for
     the link; `focus` puts the focus on the card (the first card "Show more" added). Built with
     f-strings, every text that is not our own HTML escaped (languages.escaped): format_html's
@@ -240,43 +287,34 @@ def render(
         facts.status,
     ]
     if facts.abroad:
-        everywhere = gettext("All of this study's places are outside the United States.")
-        parts.append(f'<p class="result-card__where">{everywhere}</p>')
+        parts.append(f'<p class="result-card__where">{words.abroad}</p>')
     site_id = None
     if nearest is not None:
         index, miles = nearest
         site_id = facts.site_ids[index]
-        parts.append(f'<p class="result-card__where">{_where(facts, index, miles)}</p>')
+        parts.append(f'<p class="result-card__where">{_where(facts, index, miles, words)}</p>')
     if result.reasons:
-        parts.append(_list(str(_LABELS[result.verdict]), "plain-list", result.reasons))
+        parts.append(_list(words.labels[result.verdict], "plain-list", result.reasons))
     if result.listed:
-        checked = ngettext(
-            "We checked %(checked)s of the %(listed)s requirement this study lists.",
-            "We checked %(checked)s of the %(listed)s requirements this study lists.",
-            result.listed,
-        ) % {"checked": result.checked, "listed": result.listed}
+        checked = words.checked(result.listed) % {
+            "checked": result.checked,
+            "listed": result.listed,
+        }
         parts.append(f'<p class="result-card__checked">{checked}</p>')
     if result.checklist:
-        label = gettext("Ask your doctor about")
-        parts.append(_list(label, "plain-list checklist", result.checklist))
+        parts.append(_list(words.ask_about, "plain-list checklist", result.checklist))
     if result.verdict != Verdict.NOT_ELIGIBLE:
         parts.append(facts.site_contacts.get(site_id, facts.contacts))
     parts.append("</article></li>")
     return SafeString("".join(parts))
 
 
-def _where(facts: TrialFacts, index: int, miles: float) -> str:
+def _where(facts: TrialFacts, index: int, miles: float, words: CardWords) -> str:
     where = escaped(facts.site_names[index])
     if miles < 1:
-        words = gettext("Nearest place: %(where)s, less than 1 mile away")
-        return words % {"where": where}
+        return words.under_a_mile % {"where": where}
     rounded = whole_miles(miles)
-    words = ngettext(
-        "Nearest place: %(where)s, about %(miles)s mile away",
-        "Nearest place: %(where)s, about %(miles)s miles away",
-        rounded,
-    )
-    return words % {"where": where, "miles": rounded}
+    return words.miles(rounded) % {"where": where, "miles": rounded}
 
 
 def whole_miles(miles: float) -> int:

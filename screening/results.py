@@ -394,6 +394,7 @@ def _made_cards(
     explained = explain(state, judged, trial_ids, bank, today=today)
     facts = _kept_facts(trial_ids, bank)
     nearest = result_cards.nearest_sites(facts.values(), judged.origin)
+    words = result_cards.card_words()
     return {
         key: result_cards.render(
             facts[trial_id],
@@ -401,6 +402,7 @@ def _made_cards(
             nearest=nearest.get(trial_id),
             postal_code=postal_code if judged.origin is not None else "",
             focus=focus,
+            words=words,
         )
         for key in keys
         for trial_id, _answers, postal_code, focus in [key]

@@ -280,6 +280,32 @@ def test_a_card_names_a_study_run_only_abroad_and_its_distance_in_whole_miles():
     assert "outside the United States" not in by_title["Columbia"]
 
 
+def test_each_card_counts_its_own_miles_in_the_singular_or_the_plural():
+    # The cards' words are looked up once per language, each plural by its own number.
+    for title, latitude in (
+        ("About a mile", 32.8012),
+        ("Ten miles", 32.9309),
+        ("Next door", 32.7862),
+    ):
+        make_site(
+            make_trial(conditions=("sle",), plain_title=title),
+            latitude=latitude,
+            longitude=-79.9471,
+        )
+
+    page = patient(postal_code="29425").get(reverse(RESULTS))
+    by_title = {
+        title: card
+        for card in cards_of(page)
+        for title in ("About a mile", "Ten miles", "Next door")
+        if title in card
+    }
+
+    assert "about 1 mile away" in by_title["About a mile"]
+    assert "about 10 miles away" in by_title["Ten miles"]
+    assert "less than 1 mile away" in by_title["Next door"]
+
+
 def test_a_new_patient_asks_nothing_for_studies_whose_cards_were_made_before(
     django_assert_num_queries,
 ):
