@@ -220,7 +220,7 @@ _LABELS = {
 
 class CardWords:
     """The words cards say alike, in one language, each looked up once: asking gettext for
-    them on every card was a sixteenth of a new patient's results page. The sentences with a
+    them on every card was 5% of a new patient's results page. The sentences with a
     number are kept by the number that picks their plural."""
 
     def __init__(self) -> None:

@@ -260,7 +260,7 @@ def _miles_to_trials(origin: geo.Point | None) -> Mapping[str, float]:
 @dataclass(frozen=True)
 class GroupPage:
     """One result group's page as the results page shows it: its cards, paging links and the
-    sentences that count them (made here: as template tags they were a tenth of the page)."""
+    sentences that count them (made here: as template tags they were 6% of a new patient's page)."""
 
     param: str
     verdict: str
