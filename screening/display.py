@@ -1,10 +1,13 @@
-"""Questions and answers as pages show them: a step's boxes filled in, answers in plain words."""
+"""Questions and answers as pages show them: a step's boxes filled in, answers in plain words,
+and the results page's "Your answers" section."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from screening.criteria import ConditionTree
@@ -19,6 +22,7 @@ from screening.questions import (
     format_number,
 )
 from screening.state import FlowState
+from screening.trialset import frozen_answers
 
 # The "None of these" box of a multiple choice question.
 NONE_OF_THESE = "none"
@@ -178,3 +182,50 @@ def answer_words(spec: QuestionSpec, answer: Any, conditions: ConditionTree) -> 
     if spec.type == QuestionType.SINGLE_CHOICE:
         return spec.choice_labels.get(answer) or answer
     return str(answer)
+
+
+def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
+    """The "Your answers" section, kept with the cards (by the answers, skips and their order);
+    when it is not, each answer's line is kept too, by its question and answer (or skip), as
+    most are the same for many patients."""
+    answers = frozen_answers(state.answers)
+    key = ("given", state.history, state.skipped, tuple(sorted(answers.items())))
+    html = bank.cards.get(key)
+    if html is None:
+        before, after = _given_frame(bank)
+        lines = "".join(
+            _given_line(question, answers.get(question), state, bank)
+            for question in given_keys(state, bank)
+        )
+        html = SafeString(before + lines + after)
+        bank.cards.put(key, html)
+    return html
+
+
+# Where the answers' lines go in the "Your answers" section rendered once (_given_frame).
+_LINES = "\x00lines\x00"
+
+
+def _given_frame(bank: QuestionBank) -> tuple[str, str]:
+    """The "Your answers" section before and after its lines, rendered once per bank (its
+    language) and kept with the cards: the same for every patient."""
+    frame = bank.cards.get(("given frame",))
+    if frame is None:
+        html = render_to_string(
+            "screening/results.html#given-answers", {"given": SafeString(_LINES)}
+        )
+        before, after = html.split(_LINES)
+        frame = (before, after)
+        bank.cards.put(("given frame",), frame)
+    return frame
+
+
+def _given_line(key: str, answer: object, state: FlowState, bank: QuestionBank) -> SafeString:
+    """One answer's line of "Your answers", kept by its question and frozen answer (or skip)."""
+    kept = ("given answer", key, key in state.skipped, answer)
+    html = bank.cards.get(kept)
+    if html is None:
+        item = given_answer(key, state, bank)
+        html = render_to_string("screening/results.html#given-answer", {"item": item})
+        bank.cards.put(kept, html)
+    return html

@@ -13,14 +13,12 @@ from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
-from django.template.loader import render_to_string
 from django.utils.formats import localize
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 
 from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
-from screening.display import given_answer, given_keys
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
 from screening.result_cards import TrialFacts
@@ -434,53 +432,6 @@ def _kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, Trial
             found[trial.registry_id] = facts
             bank.trial_facts.put(trial.registry_id, facts)
     return {trial_id: facts for trial_id, facts in found.items() if facts is not None}
-
-
-def given_section(state: FlowState, bank: QuestionBank) -> SafeString:
-    """The "Your answers" section, kept with the cards (by the answers, skips and their order);
-    when it is not, each answer's line is kept too, by its question and answer (or skip), as
-    most are the same for many patients."""
-    answers = frozen_answers(state.answers)
-    key = ("given", state.history, state.skipped, tuple(sorted(answers.items())))
-    html = bank.cards.get(key)
-    if html is None:
-        before, after = _given_frame(bank)
-        lines = "".join(
-            _given_line(question, answers.get(question), state, bank)
-            for question in given_keys(state, bank)
-        )
-        html = SafeString(before + lines + after)
-        bank.cards.put(key, html)
-    return html
-
-
-# Where the answers' lines go in the "Your answers" section rendered once (_given_frame).
-_LINES = "\x00lines\x00"
-
-
-def _given_frame(bank: QuestionBank) -> tuple[str, str]:
-    """The "Your answers" section before and after its lines, rendered once per bank (its
-    language) and kept with the cards: the same for every patient."""
-    frame = bank.cards.get(("given frame",))
-    if frame is None:
-        html = render_to_string(
-            "screening/results.html#given-answers", {"given": SafeString(_LINES)}
-        )
-        before, after = html.split(_LINES)
-        frame = (before, after)
-        bank.cards.put(("given frame",), frame)
-    return frame
-
-
-def _given_line(key: str, answer: object, state: FlowState, bank: QuestionBank) -> SafeString:
-    """One answer's line of "Your answers", kept by its question and frozen answer (or skip)."""
-    kept = ("given answer", key, key in state.skipped, answer)
-    html = bank.cards.get(kept)
-    if html is None:
-        item = given_answer(key, state, bank)
-        html = render_to_string("screening/results.html#given-answer", {"item": item})
-        bank.cards.put(kept, html)
-    return html
 
 
 def page_url(path: str, query: QueryDict, param: str, number: int, *, named: bool = False) -> str:

@@ -22,10 +22,10 @@ from django_htmx.http import HttpResponseClientRedirect, replace_url
 
 from findatrial.htmx import HtmxHttpRequest
 from screening import loading, questionnaire, shared_results
-from screening.display import show
+from screening.display import given_section, show
 from screening.loading import QuestionBank
 from screening.questionnaire import Step
-from screening.results import given_section, results_page
+from screening.results import results_page
 from screening.scope import is_link, scope_words
 from screening.state import (
     SESSION_KEY,
