@@ -218,15 +218,13 @@ def _loaded(*, max_age: float = CACHE_SECONDS) -> _Loaded:
     """
     now = time.monotonic()
     hit = _cache.get("open_trials")
-    if hit is not None and now - hit.loaded_at < max_age:
-        if now - hit.checked_at < settings.QUESTIONNAIRE_RECHECK_SECONDS:
-            return hit
-        version = data_version()
-        if hit.version == version:
-            hit.checked_at = now
-            return hit
-    else:
-        version = data_version()
+    young = hit is not None and now - hit.loaded_at < max_age
+    if young and now - hit.checked_at < settings.QUESTIONNAIRE_RECHECK_SECONDS:
+        return hit
+    version = data_version()
+    if young and hit.version == version:
+        hit.checked_at = now
+        return hit
     with _cache_lock:
         earlier = hit.made if hit is not None else None
         loaded = _Loaded(version, now, made_open_trials(earlier), checked_at=now)
