@@ -11,7 +11,7 @@ import gc
 import hashlib
 import threading
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -98,6 +98,9 @@ class QuestionBank:
     judged: KeptCards = field(
         default_factory=lambda: KeptCards(MOST_ORIGINS), repr=False, compare=False
     )
+    # The open trials whose card facts no results page has read yet, in the load's order: a
+    # read for a page's new cards takes some of them along (screening.results.READ_AHEAD).
+    unread_facts: deque[str] = field(default_factory=deque, repr=False, compare=False)
 
     @cached_property
     def by_key(self) -> dict[str, QuestionSpec]:
@@ -155,6 +158,7 @@ def read_question_bank(loaded: _Loaded | None = None) -> QuestionBank:
         specs=question_specs(questions),
         conditions=condition_tree(),
         loaded=loaded,
+        unread_facts=deque(trial.trial_id for trial in loaded.trials) if loaded else deque(),
     )
 
 

@@ -68,6 +68,9 @@ class KeptCards:
     def __len__(self) -> int:
         return len(self._html)
 
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._html
+
     def get(self, key: Hashable) -> Any:
         with self._lock:
             html = self._html.get(key)

@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from screening import loading
+from screening import loading, results
 from screening.trialset import Order
 from tests.builders import make_contact, make_criterion, make_drafted_trial, make_site, make_trial
 from tests.pages import tags
@@ -386,6 +386,48 @@ def test_warm_results_for_new_answers_ask_the_database_one_question_per_kind_of_
     # The data version only: what the trials' cards show alike is kept.
     with django_assert_num_queries(1):
         assert client.get(reverse(RESULTS)).status_code == 200
+
+
+def test_reading_a_pages_facts_reads_ahead_so_the_next_pages_ask_for_none(
+    client, many_likely, django_assert_num_queries
+):
+    answer_all(client)
+    client.get(reverse(RESULTS))  # 10 cards, the other 15 studies read with them
+
+    # The data version only: no card of page 2 or 3 was made, but their facts were read.
+    for page in ("2", "3"):
+        with django_assert_num_queries(1):
+            response = client.get(reverse(RESULTS) + f"?likely={page}")
+        assert len(card_titles(response)) in (10, 5)
+    assert card_titles(response)[-1] == "Study 25"
+
+
+def test_reading_ahead_takes_a_few_trials_at_a_time(
+    client, many_likely, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setattr(results, "READ_AHEAD", 4)
+    answer_all(client)
+
+    client.get(reverse(RESULTS))
+
+    kept = loading.question_bank().trial_facts
+    assert len(kept) == 10 + 4
+    assert "NCT00000011" in kept and "NCT00000014" in kept and "NCT00000015" not in kept
+    # Page 2 shows 4 read ahead and 6 not: one read for those 6, and 4 more after them.
+    with django_assert_num_queries(1 + 3):
+        assert card_titles(client.get(reverse(RESULTS) + "?likely=2"))[-1] == "Study 20"
+    assert len(kept) == 10 + 4 + 6 + 4
+
+
+def test_reading_ahead_never_pushes_kept_facts_out(client, many_likely, monkeypatch):
+    answer_all(client)
+    bank = loading.question_bank()
+    monkeypatch.setattr(bank.trial_facts, "size", 12)
+
+    client.get(reverse(RESULTS))
+
+    assert len(bank.trial_facts) == 12
+    assert "NCT00000001" in bank.trial_facts  # the page's own, none pushed out
 
 
 def test_each_result_says_how_many_of_the_studys_requirements_we_checked(client):
