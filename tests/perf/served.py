@@ -10,7 +10,10 @@ both share whatever else the machine is doing; the ratio is the page's requests 
 the mean of its two floors. "One request" is the median of seven sequential requests, warm.
 The results page is measured twice: replaying one patient's answers (what the workers kept from
 the first request serves the rest), and with a new patient each request (their own ZIP code and
-age, from NEW_PATIENTS sessions), so nothing kept for one patient serves the next.
+age, from NEW_PATIENTS sessions), so nothing kept for one patient serves the next. Before that
+row the workers serve WARMING_PATIENTS other new patients, as a worker has some minutes into a
+load: what each load works out once for everyone (the trials' card facts) is then read, as the
+load itself is before every row, and what the row measures is a patient's own work.
 `--pages` measures only the pages whose label holds one of its words.
 Bounded in time: wrk runs `--seconds` per measurement, gunicorn is stopped after each size.
 The databases are our own: a SQLite file in a temporary folder, and PostgreSQL's
@@ -47,7 +50,11 @@ WORKERS = 2
 CONNECTIONS = 8
 SAMPLES = 7
 # Sessions of different patients for the "new patient each request" row: more than a run sends.
-NEW_PATIENTS = 3000
+NEW_PATIENTS = 4000
+# Other new patients served before that row, from the end of the sessions (wrk starts at the
+# beginning): 500 a worker is ten times the pages a worker needs to read every trial's card
+# facts at 10,000 trials (screening.results.READ_AHEAD).
+WARMING_PATIENTS = 1000
 # The floors bracket each page: the lower pair bound says how steady the machine was.
 HEADER = (
     f"{'page':<44} {'trials':>7} {'req/s':>8} {'floor req/s':>12} {'ratio':>6} {'goal':>5} "
@@ -222,6 +229,8 @@ def _measure_size(
                 _warm_every_worker(base, page)
         measured = []
         for page in pages:
+            if page.cookies:  # just before: a load lives CACHE_SECONDS at most
+                _serve_other_patients(base, page, WARMING_PATIENTS)
             before = _wrk(base, floor, seconds)
             rps = _wrk(base, page, seconds)
             after = _wrk(base, floor, seconds)
@@ -417,6 +426,13 @@ def _warm_every_worker(base: str, page: Page) -> None:
                 raise SystemExit(f"{page.label}: workers still slow after two minutes of warming")
             took = list(pool.map(lambda _: _one_request(base, page), range(CONNECTIONS * 2)))
             fast = fast + 1 if max(took) < 1000 else 0
+
+
+def _serve_other_patients(base: str, page: Page, count: int) -> None:
+    """`count` requests of the page, CONNECTIONS at a time, each with its own patient's
+    cookies."""
+    with ThreadPoolExecutor(CONNECTIONS) as pool:
+        list(pool.map(lambda _: _one_request(base, page), range(count)))
 
 
 def _worker_memory(master: int) -> list[float]:
