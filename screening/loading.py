@@ -99,7 +99,7 @@ class QuestionBank:
         default_factory=lambda: KeptCards(MOST_ORIGINS), repr=False, compare=False
     )
     # The open trials whose card facts no results page has read yet, in the load's order: a
-    # read for a page's new cards takes some of them along (screening.results.READ_AHEAD).
+    # read for a page's new cards takes some of them along (screening.result_cards.READ_AHEAD).
     unread_facts: deque[str] = field(default_factory=deque, repr=False, compare=False)
 
     @cached_property

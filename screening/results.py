@@ -21,10 +21,8 @@ from screening import engine, geo, loading, result_cards
 from screening.criteria import ConditionTree, TrialResult, Verdict
 from screening.loading import QuestionBank
 from screening.questionnaire import LOCATION_KEY
-from screening.result_cards import TrialFacts
 from screening.state import FlowState
 from screening.trialset import TrialSet, frozen_answers
-from trials.models import Contact, Site, Trial
 
 PAGE_SIZE = 10
 
@@ -390,7 +388,7 @@ def _made_cards(
     a trial gone from the database since it was loaded has none."""
     trial_ids = {key[0] for key in keys}
     explained = explain(state, judged, trial_ids, bank, today=today)
-    facts = _kept_facts(trial_ids, bank)
+    facts = result_cards.kept_facts(trial_ids, bank)
     nearest = result_cards.nearest_sites(facts.values(), judged.origin)
     words = result_cards.card_words()
     return {
@@ -406,60 +404,6 @@ def _made_cards(
         for trial_id, _answers, postal_code, focus in [key]
         if trial_id in facts and trial_id in explained
     }
-
-
-# A read of card facts for a page's new cards also reads up to this many open trials that no
-# page has read yet (QuestionBank.unread_facts), in the same three queries. Read one page's at
-# a time, a worker at 10,000 trials still asked for facts on one page in nine after 3,000 new
-# patients, and began again with each load (one every CACHE_SECONDS at least). With this,
-# its first 50 reads (about 0.1 s longer each) read every open trial, and its pages ask
-# nothing after them. That is more work first (every trial, also those no patient of this
-# load will see: 2.6 s of a worker at 10,000 trials) for less on every page after (9.6% fewer
-# instructions): it pays off in a load where a worker serves more than some 6,000 new
-# patients' results, when its CPU is what runs short.
-READ_AHEAD = 200
-
-
-def _kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialFacts]:
-    """What the cards of these trials show alike (result_cards.TrialFacts): kept from this
-    load, and one read (a query for the trials, one each for their sites and contacts, put
-    together here: prefetch_related took twice as long) for the others, and READ_AHEAD more."""
-    found = {trial_id: bank.trial_facts.get(trial_id) for trial_id in trial_ids}
-    missing = [trial_id for trial_id, facts in found.items() if facts is None]
-    if missing:
-        trials = (
-            Trial.objects.filter(registry_id__in=[*missing, *_read_ahead(bank, found)])
-            .only(*result_cards.TRIAL_FIELDS)
-            .order_by()  # kept by id: ordering them was a third of this query's making
-        )
-        by_pk = {trial.pk: trial for trial in trials}
-        sites: dict[int, list[Site]] = {pk: [] for pk in by_pk}
-        for site in Site.objects.filter(trial_id__in=by_pk):
-            sites[site.trial_id].append(site)
-        contacts: dict[int, list[Contact]] = {pk: [] for pk in by_pk}
-        for contact in Contact.objects.filter(trial_id__in=by_pk).order_by("role", "id"):
-            contacts[contact.trial_id].append(contact)
-        for pk, trial in by_pk.items():
-            facts = result_cards.trial_facts(trial, sites[pk], contacts[pk])
-            bank.trial_facts.put(trial.registry_id, facts)
-            if trial.registry_id in found:
-                found[trial.registry_id] = facts
-    return {trial_id: facts for trial_id, facts in found.items() if facts is not None}
-
-
-def _read_ahead(bank: QuestionBank, asked: Mapping[str, Any]) -> list[str]:
-    """Up to READ_AHEAD of the bank's unread trials, leaving out those kept or `asked` anyway,
-    and none that would push kept facts out of their store."""
-    room = min(READ_AHEAD, bank.trial_facts.size - len(bank.trial_facts) - len(asked))
-    ahead: list[str] = []
-    while len(ahead) < room:
-        try:
-            trial_id = bank.unread_facts.popleft()  # another thread may take the last one
-        except IndexError:
-            break
-        if trial_id not in asked and trial_id not in bank.trial_facts:
-            ahead.append(trial_id)
-    return ahead
 
 
 def page_url(path: str, query: QueryDict, param: str, number: int, *, named: bool = False) -> str:

@@ -53,7 +53,7 @@ SAMPLES = 7
 NEW_PATIENTS = 4000
 # Other new patients served before that row, from the end of the sessions (wrk starts at the
 # beginning): 500 a worker is ten times the pages a worker needs to read every trial's card
-# facts at 10,000 trials (screening.results.READ_AHEAD).
+# facts at 10,000 trials (screening.result_cards.READ_AHEAD).
 WARMING_PATIENTS = 1000
 # The floors bracket each page: the lower pair bound says how steady the machine was.
 HEADER = (

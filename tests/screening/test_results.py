@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
-from screening import loading, results
+from screening import loading, result_cards
 from screening.trialset import Order
 from tests.builders import make_contact, make_criterion, make_drafted_trial, make_site, make_trial
 from tests.pages import tags
@@ -405,7 +405,7 @@ def test_reading_a_pages_facts_reads_ahead_so_the_next_pages_ask_for_none(
 def test_reading_ahead_takes_a_few_trials_at_a_time(
     client, many_likely, monkeypatch, django_assert_num_queries
 ):
-    monkeypatch.setattr(results, "READ_AHEAD", 4)
+    monkeypatch.setattr(result_cards, "READ_AHEAD", 4)
     answer_all(client)
 
     client.get(reverse(RESULTS))
