@@ -201,9 +201,9 @@ READ_AHEAD = 200
 
 
 def kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialFacts]:
-    """What the cards of these trials show alike (TrialFacts): kept from this
-    load, and one read (a query for the trials, one each for their sites and contacts, put
-    together here: prefetch_related took twice as long) for the others, and READ_AHEAD more."""
+    """What the cards of these trials show alike (TrialFacts): kept from this load, and one
+    read (a query for the trials, one each for their sites and contacts, put together here:
+    prefetch_related took twice as long) for the others, and READ_AHEAD more."""
     found = {trial_id: bank.trial_facts.get(trial_id) for trial_id in trial_ids}
     missing = [trial_id for trial_id, facts in found.items() if facts is None]
     if missing:
