@@ -208,7 +208,7 @@ def kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialF
     missing = [trial_id for trial_id, facts in found.items() if facts is None]
     if missing:
         trials = (
-            Trial.objects.filter(registry_id__in=[*missing, *_read_ahead(bank, found)])
+            Trial.objects.filter(registry_id__in=[*missing, *_read_ahead(bank, set(missing))])
             .only(*TRIAL_FIELDS)
             .order_by()  # kept by id: ordering them was a third of this query's making
         )
@@ -227,17 +227,17 @@ def kept_facts(trial_ids: Iterable[str], bank: QuestionBank) -> dict[str, TrialF
     return {trial_id: facts for trial_id, facts in found.items() if facts is not None}
 
 
-def _read_ahead(bank: QuestionBank, asked: Mapping[str, Any]) -> list[str]:
-    """Up to READ_AHEAD of the bank's unread trials, leaving out those kept or `asked` anyway,
-    and none that would push kept facts out of their store."""
-    room = min(READ_AHEAD, bank.trial_facts.size - len(bank.trial_facts) - len(asked))
+def _read_ahead(bank: QuestionBank, missing: set[str]) -> list[str]:
+    """Up to READ_AHEAD of the bank's unread trials, leaving out those kept or `missing` (read
+    anyway), and none that would push kept facts out of their store."""
+    room = min(READ_AHEAD, bank.trial_facts.size - len(bank.trial_facts) - len(missing))
     ahead: list[str] = []
     while len(ahead) < room:
         try:
             trial_id = bank.unread_facts.popleft()  # another thread may take the last one
         except IndexError:
             break
-        if trial_id not in asked and trial_id not in bank.trial_facts:
+        if trial_id not in missing and trial_id not in bank.trial_facts:
             ahead.append(trial_id)
     return ahead
 

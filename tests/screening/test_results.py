@@ -430,6 +430,19 @@ def test_reading_ahead_never_pushes_kept_facts_out(client, many_likely, monkeypa
     assert "NCT00000001" in bank.trial_facts  # the page's own, none pushed out
 
 
+def test_reading_ahead_fills_the_store_to_the_brim_but_no_further(client, many_likely, monkeypatch):
+    monkeypatch.setattr(result_cards, "READ_AHEAD", 4)
+    answer_all(client)
+    bank = loading.question_bank()
+    monkeypatch.setattr(bank.trial_facts, "size", 24)
+    client.get(reverse(RESULTS))  # 10 read, 4 ahead
+
+    client.get(reverse(RESULTS) + "?likely=2")  # 4 kept and 6 read, 4 ahead: 24
+
+    assert len(bank.trial_facts) == 24
+    assert "NCT00000021" in bank.trial_facts and "NCT00000001" in bank.trial_facts
+
+
 def test_each_result_says_how_many_of_the_studys_requirements_we_checked(client):
     make_drafted_trial()
     answer_all(client, sex="female", pregnant="yes")
